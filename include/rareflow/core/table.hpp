@@ -1,0 +1,44 @@
+// A small typed table that every command prints: as aligned text, CSV or JSON. Each column
+// names its unit, so no output number lacks one.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace rareflow {
+
+using Cell = std::variant<std::monostate, std::string, double, long long>;
+
+struct Column {
+  std::string name;
+  std::string unit;  // "" for labels and dimensionless counts
+  int precision = 0; // digits after the point in text output (csv/json keep full precision)
+};
+
+enum class Format { Table, Csv, Json };
+// Parses "table", "csv" or "json".
+bool parse_format(const std::string& s, Format& out);
+
+struct Table {
+  std::string title;
+  std::vector<Column> columns;
+  std::vector<std::vector<Cell>> rows;
+  std::vector<std::string> notes;  // printed under a text table; "notes" array in json
+
+  void add_row(std::vector<Cell> r) { rows.push_back(std::move(r)); }
+};
+
+std::string to_text(const Table& t);
+std::string to_csv(const Table& t);
+std::string to_json(const Table& t, int indent = 2);
+std::string render(const Table& t, Format f);
+// Several tables in one document (json: an array; csv: blank line between; text: stacked).
+std::string render(const std::vector<Table>& ts, Format f);
+
+// CSV field quoting per RFC 4180.
+std::string csv_escape(const std::string& s);
+// Shortest round-trip representation of a double, as used in csv and json output.
+std::string format_double(double v);
+
+}  // namespace rareflow
