@@ -9,10 +9,13 @@ function(rareflow_embed_directory)
     list(APPEND files ${f})
   endforeach()
   list(SORT files)
+  # A ';' list would be split by the shell: pass the paths joined by '|'.
+  string(REPLACE ";" "|" files_arg "${files}")
   add_custom_command(
     OUTPUT ${E_OUTPUT}
     COMMAND ${CMAKE_COMMAND} -DOUT=${E_OUTPUT} -DROOT=${PROJECT_SOURCE_DIR}
-            "-DFILES=${files}" -P ${PROJECT_SOURCE_DIR}/cmake/embed_write.cmake
+            "-DFILES=${files_arg}" -P ${PROJECT_SOURCE_DIR}/cmake/embed_write.cmake
     DEPENDS ${files} ${PROJECT_SOURCE_DIR}/cmake/embed_write.cmake
-    COMMENT "Embedding default data package")
+    COMMENT "Embedding default data package"
+    VERBATIM)
 endfunction()

@@ -2,6 +2,7 @@
 set(body "")
 set(index "")
 set(n 0)
+string(REPLACE "|" ";" FILES "${FILES}")
 foreach(f ${FILES})
   file(READ ${f} hex HEX)
   string(LENGTH "${hex}" hexlen)

@@ -59,7 +59,10 @@ std::string cell_text(const Cell& c, int precision) {
 std::string cell_csv(const Cell& c) {
   if (std::holds_alternative<std::string>(c)) return csv_escape(std::get<std::string>(c));
   if (std::holds_alternative<long long>(c)) return fmt::format("{}", std::get<long long>(c));
-  if (std::holds_alternative<double>(c)) return format_double(std::get<double>(c));
+  if (std::holds_alternative<double>(c)) {
+    double v = std::get<double>(c);
+    return std::isnan(v) ? "" : format_double(v);  // empty cell = no value
+  }
   return "";
 }
 

@@ -1,3 +1,176 @@
+// The loaded, validated data package as typed, immutable values with ids resolved. Every
+// record keeps the source id it cites.
 #pragma once
-// placeholder replaced below
-namespace rareflow { struct Dataset {}; const Dataset& load_default_dataset(); }
+
+#include <array>
+#include <filesystem>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rareflow/core/elements.hpp"
+#include "rareflow/core/error.hpp"
+#include "rareflow/data/raw_table.hpp"
+#include "rareflow/data/schema.hpp"
+
+namespace rareflow {
+
+using ElementShares = std::array<double, kElementCount>;  // fractions, summing to 1
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+struct Source {
+  std::string id, title, publisher;
+  int year = 0;
+  std::string address, confidence, note;
+};
+
+struct Region {
+  std::string id, name, kind;
+  std::vector<std::string> blocs;
+  std::string source;
+};
+
+// An ore's (or an end use's) element distribution. `share` is normalised to sum to 1, the
+// remainder spread pro rata over the listed elements; `listed_pct` keeps the table's values.
+struct Distribution {
+  std::string id, name;
+  ElementShares share{};
+  ElementShares listed_pct{};
+  double remainder_pct = 0;
+  std::string source, note;
+};
+
+struct Deposit {
+  std::string id, name, region, type, status;
+  double resource_mt_ore = kNaN, grade_pct_treo = kNaN;
+  std::string distribution, owner, source, note;
+};
+
+struct Facility {
+  std::string id, name, region, stage, deposit;
+  double capacity = kNaN;  // per year, on the basis in `unit`
+  std::string unit;
+  int start_year = 0;
+  std::string status, owner, source, note;
+};
+
+struct Production {
+  std::string stage, region;
+  int year = 0;
+  std::vector<Element> elements;  // empty = all elements
+  std::string element_text;
+  double value = 0;
+  std::string unit, source, note;
+};
+
+struct MineMix {
+  std::string region;
+  int year = 0;
+  std::string distribution;
+  double share_pct = 0;
+  std::string source;
+};
+
+struct Route {
+  int year = 0;
+  std::string stage, from, to;
+  std::vector<Element> elements;  // empty = all elements (the flow keeps its composition)
+  std::string element_text;
+  double value = 0;
+  std::string unit, source, note;
+};
+
+struct Reserve {
+  std::string region, basis;
+  int year = 0;
+  double value = 0;
+  std::string unit, source, note;
+};
+
+struct Price {
+  std::string element, form;
+  int year = 0;
+  double usd_per_kg = 0;
+  std::string source;
+};
+
+struct Sector {
+  std::string id, name, commodity, recipe, lifetime_model;
+  double lifetime_mean_y = 0, lifetime_sd_y = 0, collection_pct = 0, recovery_pct = 0;
+  std::string source;
+};
+
+struct DemandShare {
+  int year = 0;
+  std::string region, sector;
+  double share_pct = 0;
+  std::string basis, source;
+};
+
+struct Parameter {
+  std::string id;
+  double value = 0;
+  std::string unit, source, note;
+};
+
+struct Trajectory {
+  std::string driver;
+  int year = 0;
+  double value = 0;
+  std::string unit, source, note;
+};
+
+struct Dataset {
+  // Raw tables point into `schema`: moving keeps them valid, copying would not.
+  Dataset() = default;
+  Dataset(Dataset&&) = default;
+  Dataset& operator=(Dataset&&) = default;
+  Dataset(const Dataset&) = delete;
+  Dataset& operator=(const Dataset&) = delete;
+
+  Schema schema;
+  std::string origin;  // "embedded" or the directory loaded
+  std::vector<RawTable> raw;
+
+  std::vector<Source> sources;
+  std::vector<Region> regions;
+  std::vector<Distribution> distributions;
+  std::vector<Distribution> sector_recipes;
+  std::vector<Deposit> deposits;
+  std::vector<Facility> facilities;
+  std::vector<Production> production;
+  std::vector<MineMix> mine_mix;
+  std::vector<Route> routes;
+  std::vector<Reserve> reserves;
+  std::vector<Price> prices;
+  std::vector<Sector> sectors;
+  std::vector<DemandShare> demand;
+  std::vector<Parameter> parameters;
+  std::vector<Trajectory> trajectories;
+
+  const Source* source(std::string_view id) const;
+  const Region* region(std::string_view id) const;
+  const Distribution* distribution(std::string_view id) const;
+  const Distribution* recipe(std::string_view id) const;
+  const Sector* sector(std::string_view id) const;
+  // Throws std::out_of_range naming the parameter when it is missing.
+  double parameter(std::string_view id) const;
+  // Region ids of a bloc (e.g. "EU27"), or {id} when `id` is a region; empty if neither.
+  std::vector<std::string> members(std::string_view bloc_or_region) const;
+  const RawTable* raw_table(std::string_view name) const;
+};
+
+// Parses "all" (-> empty) or symbols joined by '+' (e.g. "Nd+Pr"); nullopt if malformed.
+std::optional<std::vector<Element>> parse_element_set(std::string_view text);
+
+// Loads and validates the package in `dir`; throws InputError listing every problem.
+Dataset load_dataset(const std::filesystem::path& dir);
+// The package compiled into the binary (data/world); throws InputError if it is broken.
+Dataset load_default_dataset();
+// Loads from any reader (used by both of the above and by tests).
+Dataset load_dataset_from(const FileReader& read, const std::string& prefix,
+                          const std::string& origin);
+
+}  // namespace rareflow

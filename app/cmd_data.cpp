@@ -1,0 +1,60 @@
+// `rareflow data check|show|schema`: look at the data package.
+#include <fmt/format.h>
+
+#include "command.hpp"
+#include "rareflow/core/table.hpp"
+#include "rareflow/data/summaries.hpp"
+
+namespace rareflow::app {
+namespace {
+
+struct DataOptions {
+  std::string dir;
+  std::string table;
+  std::string format = "table";
+  int year = 0;
+};
+
+Format format_of(const std::string& s) {
+  Format f;
+  if (!parse_format(s, f))
+    throw std::runtime_error(fmt::format("--format: expected table, csv or json, found \"{}\"", s));
+  return f;
+}
+
+void setup(CLI::App& root, GlobalOptions& g) {
+  auto* data = root.add_subcommand("data", "check, show and describe the data package");
+  data->require_subcommand(1);
+  auto o = std::make_shared<DataOptions>();
+
+  auto* check = data->add_subcommand("check", "validate a data package (default: the embedded one)");
+  check->add_option("dir", o->dir, "data package directory");
+  check->callback([o, &g] {
+    if (!o->dir.empty()) g.data_dir = o->dir;
+    const Dataset& d = dataset(g);
+    std::size_t rows = 0;
+    for (const auto& t : d.raw) rows += t.rows.size();
+    fmt::print("ok: {} {} ({}): {} tables, {} rows, {} sources, every row cites a source\n",
+               d.schema.name, d.schema.version, d.origin, d.raw.size(), rows, d.sources.size());
+  });
+
+  auto* show = data->add_subcommand("show", "human summaries of the data package");
+  show->add_option("table", o->table,
+                   "a table name, or one of: production, reserves, deposits, elements, sources "
+                   "(default: production, reserves and deposits)");
+  show->add_option("--format", o->format, "table, csv or json");
+  show->add_option("--year", o->year, "year for production shares (default: base year)");
+  show->callback([o, &g] {
+    const Dataset& d = dataset(g);
+    emit(render(data_show(d, o->table, o->year), format_of(o->format)), "");
+  });
+
+  auto* schema = data->add_subcommand("schema", "tables and columns of the data package");
+  schema->add_option("--format", o->format, "table, csv or json");
+  schema->callback([o, &g] { emit(render(schema_table(dataset(g).schema), format_of(o->format)), ""); });
+}
+
+const bool kRegistered = register_command(10, setup);
+
+}  // namespace
+}  // namespace rareflow::app

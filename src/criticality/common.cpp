@@ -1,0 +1,28 @@
+#include "rareflow/criticality/common.hpp"
+
+#include <fmt/format.h>
+
+#include "criticality/validate.hpp"
+
+namespace rareflow::criticality {
+
+std::string_view stage_name(Stage s) {
+  return s == Stage::Extraction ? "extraction" : "processing";
+}
+
+std::string_view stage_code(Stage s) {
+  return s == Stage::Extraction ? "E" : "P";
+}
+
+Result<Stage> parse_stage(std::string_view text) {
+  const std::string t = detail::lower(text);
+  if (t == "extraction" || t == "e") return Stage::Extraction;
+  if (t == "processing" || t == "p") return Stage::Processing;
+  return fail(fmt::format("unknown stage '{}', expected extraction (E) or processing (P)", text));
+}
+
+std::string_view term_name(SupplyTerm t) {
+  return t == SupplyTerm::Global ? "global" : "sourcing";
+}
+
+}  // namespace rareflow::criticality

@@ -1,0 +1,148 @@
+#include "rareflow/data/schema.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+namespace rareflow {
+
+std::string_view column_type_name(ColumnType t) {
+  switch (t) {
+    case ColumnType::Id: return "id";
+    case ColumnType::String: return "string";
+    case ColumnType::Integer: return "integer";
+    case ColumnType::Number: return "number";
+    case ColumnType::Enum: return "enum";
+    case ColumnType::Ref: return "ref";
+    case ColumnType::List: return "list";
+  }
+  return "?";
+}
+
+const ColumnSpec* TableSpec::column(std::string_view n) const {
+  for (const auto& c : columns)
+    if (c.name == n) return &c;
+  return nullptr;
+}
+
+int TableSpec::column_index(std::string_view n) const {
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].name == n) return static_cast<int>(i);
+  return -1;
+}
+
+const TableSpec* Schema::table(std::string_view n) const {
+  for (const auto& t : tables)
+    if (t.name == n) return &t;
+  return nullptr;
+}
+
+namespace {
+
+struct Ctx {
+  const std::string& file;
+  Diagnostics& diags;
+  void error(const toml::node& n, const std::string& field, const std::string& msg) {
+    diags.add(file, static_cast<int>(n.source().begin.line),
+              static_cast<int>(n.source().begin.column), field, msg);
+  }
+};
+
+std::optional<ColumnType> parse_type(std::string_view s) {
+  static const std::pair<std::string_view, ColumnType> kTypes[] = {
+      {"id", ColumnType::Id},         {"string", ColumnType::String},
+      {"integer", ColumnType::Integer}, {"number", ColumnType::Number},
+      {"enum", ColumnType::Enum},     {"ref", ColumnType::Ref},
+      {"list", ColumnType::List}};
+  for (const auto& [n, t] : kTypes)
+    if (n == s) return t;
+  return std::nullopt;
+}
+
+void check_keys(Ctx& ctx, const toml::table& t, const std::vector<std::string>& allowed,
+                const std::string& where) {
+  for (const auto& [k, v] : t) {
+    std::string key(k.str());
+    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+    std::string hint = closest_match(key, allowed);
+    ctx.error(v, where + "." + key,
+              hint.empty() ? "unknown key"
+                           : fmt::format("unknown key (did you mean \"{}\"?)", hint));
+  }
+}
+
+ColumnSpec parse_column(Ctx& ctx, const toml::table& t, const std::string& where) {
+  check_keys(ctx, t, {"name", "type", "unit", "description", "required", "min", "max", "values",
+                      "ref"},
+             where);
+  ColumnSpec c;
+  c.name = t["name"].value_or(std::string());
+  if (c.name.empty()) ctx.error(t, where + ".name", "expected a column name");
+  std::string type = t["type"].value_or(std::string("string"));
+  if (auto ct = parse_type(type)) c.type = *ct;
+  else ctx.error(t, where + ".type", fmt::format("expected id, string, integer, number, enum, "
+                                                "ref or list, found \"{}\"", type));
+  c.unit = t["unit"].value_or(std::string());
+  c.description = t["description"].value_or(std::string());
+  c.required = t["required"].value_or(true);
+  if (auto v = t["min"].value<double>()) c.min = *v;
+  if (auto v = t["max"].value<double>()) c.max = *v;
+  if (auto arr = t["values"].as_array())
+    for (const auto& v : *arr) c.values.push_back(v.value_or(std::string()));
+  c.ref = t["ref"].value_or(std::string());
+  if (c.type == ColumnType::Enum && c.values.empty())
+    ctx.error(t, where + ".values", "an enum column needs its allowed values");
+  if ((c.type == ColumnType::Ref) && c.ref.empty())
+    ctx.error(t, where + ".ref", "a ref column needs the table it refers to");
+  return c;
+}
+
+}  // namespace
+
+Schema parse_schema(std::string_view toml_text, const std::string& file, Diagnostics& diags) {
+  Schema s;
+  toml::table root;
+  try {
+    root = toml::parse(toml_text, file);
+  } catch (const toml::parse_error& e) {
+    diags.add(file, static_cast<int>(e.source().begin.line),
+              static_cast<int>(e.source().begin.column), "", std::string(e.description()));
+    return s;
+  }
+  Ctx ctx{file, diags};
+  check_keys(ctx, root, {"name", "version", "title", "base_year", "tables"}, "manifest");
+  s.name = root["name"].value_or(std::string());
+  s.version = root["version"].value_or(std::string());
+  s.title = root["title"].value_or(std::string());
+  s.base_year = static_cast<int>(root["base_year"].value_or(int64_t{0}));
+  if (s.name.empty()) diags.add(file, 1, 1, "name", "expected the package name");
+  if (s.version.empty()) diags.add(file, 1, 1, "version", "expected the package version");
+  auto* tables = root["tables"].as_array();
+  if (!tables) {
+    diags.add(file, 1, 1, "tables", "expected an array of [[tables]]");
+    return s;
+  }
+  for (std::size_t i = 0; i < tables->size(); ++i) {
+    auto* t = (*tables)[i].as_table();
+    std::string where = fmt::format("tables[{}]", i);
+    if (!t) continue;
+    check_keys(ctx, *t, {"name", "file", "description", "key", "columns"}, where);
+    TableSpec ts;
+    ts.name = (*t)["name"].value_or(std::string());
+    ts.file = (*t)["file"].value_or(ts.name + ".csv");
+    ts.description = (*t)["description"].value_or(std::string());
+    ts.key = (*t)["key"].value_or(std::string());
+    if (auto* cols = (*t)["columns"].as_array()) {
+      for (std::size_t j = 0; j < cols->size(); ++j)
+        if (auto* ct = (*cols)[j].as_table())
+          ts.columns.push_back(parse_column(ctx, *ct, fmt::format("{}.columns[{}]", where, j)));
+    } else {
+      ctx.error(*t, where + ".columns", "expected the table's columns");
+    }
+    s.tables.push_back(std::move(ts));
+  }
+  return s;
+}
+
+}  // namespace rareflow

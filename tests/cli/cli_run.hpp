@@ -1,0 +1,42 @@
+// Runs the built rareflow binary and captures exit code, stdout and stderr, for end-to-end
+// tests of the commands.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+
+namespace rareflow::cli_test {
+
+struct CliRun {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+inline std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+// `args` is appended to the binary path as is (quote paths yourself).
+inline CliRun run(const std::string& args) {
+  std::random_device rd;
+  auto base = std::filesystem::temp_directory_path() / ("rareflow_cli_" + std::to_string(rd()));
+  std::string cmd = std::string(RAREFLOW_BIN) + " " + args + " >" + base.string() + ".out 2>" +
+                    base.string() + ".err";
+  CliRun r;
+  int status = std::system(cmd.c_str());
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(base.string() + ".out");
+  r.err = slurp(base.string() + ".err");
+  std::filesystem::remove(base.string() + ".out");
+  std::filesystem::remove(base.string() + ".err");
+  return r;
+}
+
+}  // namespace rareflow::cli_test

@@ -1,0 +1,121 @@
+// End-to-end runs of `rareflow data` and `rareflow balance`.
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "cli_run.hpp"
+
+namespace rareflow::cli_test {
+namespace {
+
+TEST(DataCli, CheckEmbedded) {
+  CliRun r = run("data check");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("ok: world 2024.1 (embedded)"), std::string::npos) << r.out;
+}
+
+// USGS MCS 2025, mine production 2024 (t REO).
+TEST(DataCli, ShowReproducesUsgs2024) {
+  CliRun r = run("data show production --format csv");
+  ASSERT_EQ(r.code, 0) << r.err;
+  for (const char* row : {"CHN,China,270000,", "USA,United States,45000,", "MMR,Burma (Myanmar),31000,",
+                          "AUS,Australia,13000,", "NGA,Nigeria,13000,", "THA,Thailand,13000,",
+                          "RUS,Russia,2500,"})
+    EXPECT_NE(r.out.find(row), std::string::npos) << row << "\n" << r.out;
+  CliRun t = run("data show");
+  EXPECT_NE(t.out.find("USGS world total (rounded): 390000 t REO"), std::string::npos) << t.out;
+}
+
+TEST(DataCli, ShowReservesBothRussianFigures) {
+  CliRun r = run("data show reserves --format csv");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("RUS,USGS reserves,2024,3800000"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("RUS,Russian state balance A+B+C1+C2,2025,28500000"), std::string::npos);
+  EXPECT_NE(r.out.find("CHN,USGS reserves,2024,44000000"), std::string::npos);
+}
+
+TEST(DataCli, ShowUnknownTable) {
+  CliRun r = run("data show resrves");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("unknown table \"resrves\" (did you mean \"reserves\"?)"), std::string::npos)
+      << r.err;
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST(DataCli, SchemaListsUnits) {
+  CliRun r = run("data schema --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  bool found = false;
+  for (const auto& row : j["rows"])
+    if (row["table"] == "reserves" && row["column"] == "value") found = row["unit"] == "t REO";
+  EXPECT_TRUE(found);
+}
+
+TEST(DataCli, CheckBrokenPackageFailsWithLocation) {
+  auto dir = std::filesystem::temp_directory_path() / "rareflow_cli_broken";
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(RAREFLOW_SOURCE_DIR "/data/world", dir);
+  {
+    std::ofstream out(dir / "prices.csv", std::ios::app);
+    out << "Nd,oxide,20x4,56,usgs-prices-2024\n";
+  }
+  CliRun r = run("data check " + dir.string());
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("prices.csv:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("year: expected a whole number in [1900, 2100], found \"20x4\""),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("nothing written"), std::string::npos);
+  EXPECT_TRUE(r.out.empty());
+  // --data with the broken package: the balance writes nothing either.
+  auto out = std::filesystem::temp_directory_path() / "rareflow_cli_broken_balance.csv";
+  std::filesystem::remove(out);
+  CliRun b = run("--data " + dir.string() + " balance --format csv --out " + out.string());
+  EXPECT_EQ(b.code, 1);
+  EXPECT_FALSE(std::filesystem::exists(out));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(DataCli, BalanceWorldTables) {
+  CliRun r = run("balance --year 2024");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("China's share of separation: 94.3%"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("China's share of NdFeB magnet making: 94.0%"), std::string::npos);
+  EXPECT_NE(r.out.find("separation feed not separated"), std::string::npos);
+}
+
+TEST(DataCli, BalanceJsonClosesPerElement) {
+  CliRun r = run("balance --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  bool seen = false;
+  for (const auto& t : j)
+    if (t["title"].get<std::string>().starts_with("World balance by element")) {
+      seen = true;
+      EXPECT_EQ(t["rows"].size(), 17u);
+      for (const auto& row : t["rows"]) EXPECT_LT(std::abs(row["closure"].get<double>()), 1e-6);
+    }
+  EXPECT_TRUE(seen);
+}
+
+TEST(DataCli, BalanceRegionRussia) {
+  CliRun r = run("balance --region RUS --format csv");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("intermediate,mixed carbonate produced (unseparated),0,2500"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("separated oxides"), std::string::npos);
+}
+
+TEST(DataCli, BalanceBadFormat) {
+  CliRun r = run("balance --format xml");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("--format: expected table, csv or json, found \"xml\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rareflow::cli_test

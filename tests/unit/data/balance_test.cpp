@@ -1,0 +1,122 @@
+// The 2024 balance on the default package. Expected values are computed by hand from the
+// package's figures (USGS MCS 2025, the 2024 quotas and routes) as noted at each assertion.
+#include <cmath>
+
+#include <gtest/gtest.h>
+
+#include "rareflow/data/balance.hpp"
+#include "rareflow/data/balance_tables.hpp"
+
+namespace rareflow {
+namespace {
+
+double sum(const ElementShares& a) {
+  double s = 0;
+  for (double x : a) s += x;
+  return s;
+}
+
+class Balance2024 : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    data_ = new Dataset(load_default_dataset());
+    auto b = build_balance(*data_, 2024);
+    ASSERT_TRUE(b.has_value()) << b.error().message;
+    balance_ = new Balance(std::move(*b));
+  }
+  static void TearDownTestSuite() {
+    delete balance_;
+    delete data_;
+  }
+  static Dataset* data_;
+  static Balance* balance_;
+};
+Dataset* Balance2024::data_ = nullptr;
+Balance* Balance2024::balance_ = nullptr;
+
+TEST_F(Balance2024, ClosesEveryRegionAndElement) {
+  for (const auto& r : balance_->regions) {
+    ElementShares c = balance_->closure(r);
+    for (std::size_t i = 0; i < kElementCount; ++i) {
+      double gross = 0;
+      for (const auto& l : r.lines)
+        if (l.sign) gross += std::abs(l.t_reo[i]);
+      EXPECT_LE(std::abs(c[i]), 1e-9 * std::max(gross, 1.0)) << r.region << " element " << i;
+    }
+  }
+}
+
+// USGS MCS 2025 country rows add up to 393,950 t (the published world total is 390,000 rounded).
+TEST_F(Balance2024, MiningMatchesUsgs) {
+  double world = 0;
+  for (const auto& r : balance_->regions) world += sum(r.mined);
+  EXPECT_NEAR(world, 393950, 1e-6);
+  EXPECT_NEAR(sum(balance_->region("CHN")->mined), 270000, 1e-6);
+  EXPECT_NEAR(sum(balance_->region("USA")->mined), 45000, 1e-6);
+  EXPECT_NEAR(sum(balance_->region("MMR")->mined), 31000, 1e-6);
+  EXPECT_NEAR(sum(balance_->region("RUS")->mined), 2500, 1e-6);
+}
+
+// China separates 254,000 of 269,266 t: 94.3%, "about 90%" (IEA: 91%).
+TEST_F(Balance2024, ChinaDominatesSeparationAndMagnets) {
+  EXPECT_NEAR(separation_share(*balance_, "CHN"), 100.0 * 254000 / 269266, 1e-9);
+  EXPECT_GE(separation_share(*balance_, "CHN"), 88.0);
+  EXPECT_LE(separation_share(*balance_, "CHN"), 96.0);
+  // Magnets: 300,000 of 319,149 t = 94.0% (ROW derived from IEA's 94%).
+  EXPECT_NEAR(magnet_share(*balance_, "CHN"), 100.0 * 300000 / 319149, 1e-9);
+}
+
+// Russia mines 2,500 t of loparite, turns it into mixed carbonate, separates nothing.
+TEST_F(Balance2024, RussiaMakesCarbonateNotOxides) {
+  const RegionBalance* r = balance_->region("RUS");
+  ASSERT_NE(r, nullptr);
+  EXPECT_NEAR(sum(r->mined), 2500, 1e-9);
+  EXPECT_EQ(sum(r->separated), 0.0);
+  bool carbonate = false;
+  for (const auto& l : r->lines)
+    if (l.stage == "intermediate" && l.sign == 0) carbonate = std::abs(l.total() - 2500) < 1e-9;
+  EXPECT_TRUE(carbonate);
+  // Loparite is light: Lovozero's analysis has no Dy or Tb.
+  EXPECT_EQ(r->mined[index(Element::Dy)], 0.0);
+}
+
+// China's feed = 270,000 mined + 31,000 + 13,000 + 13,000 + 2,000 + 300 + 32,703 imported
+// = 362,003 t; the quota-based output is 254,000 t, so 108,003 t is a named gap.
+TEST_F(Balance2024, ChinaFeedAboveQuotaIsNamedGap) {
+  const RegionBalance* r = balance_->region("CHN");
+  double gap = 0;
+  for (const auto& l : r->lines)
+    if (l.gap && l.stage == "separation") gap += l.total();
+  EXPECT_NEAR(gap, 108003, 1e-6);
+}
+
+// Element split follows the ore: US mined Nd = 45,000 x 12.0 / 99.8616 (Mountain Pass listed
+// shares normalised) = 5,407.5 t.
+TEST_F(Balance2024, CoProductionFollowsDistribution) {
+  EXPECT_NEAR(balance_->region("USA")->mined[index(Element::Nd)], 45000 * 12.0 / 99.8616, 1e-6);
+}
+
+// NdFeB recipe: 31 wt% rare-earth metal in total (ndfeb_re_content).
+TEST_F(Balance2024, MagnetRecipeMetalContent) {
+  EXPECT_NEAR(sum(balance_->magnet_recipe_metal), 0.31, 1e-12);
+  EXPECT_NEAR(balance_->region("CHN")->metal_t, 300000 * 0.31, 1e-6);
+}
+
+TEST_F(Balance2024, UnknownYearFails) {
+  auto b = build_balance(*data_, 1990);
+  ASSERT_FALSE(b.has_value());
+  EXPECT_EQ(b.error().message, "balance: the data package has no mine production for 1990");
+}
+
+TEST_F(Balance2024, UnknownRegionIsClearError) {
+  try {
+    balance_tables(*data_, *balance_, "CHX", false);
+    FAIL() << "expected an InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("found \"CHX\" (did you mean \"CHN\"?)"), std::string::npos)
+        << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace rareflow
