@@ -1,0 +1,50 @@
+// `rareflow dsm`: the dynamic stock model on a user's year,value CSV. Logic lives in
+// rareflow::mfa::run_dsm; this file only maps options and prints.
+#include <memory>
+
+#include "command.hpp"
+#include "rareflow/mfa/dsm_cli.hpp"
+
+namespace rareflow::app {
+
+namespace {
+
+struct DsmOptions {
+  mfa::DsmRequest request;
+  std::string format = "csv";
+  std::string out;
+};
+
+const bool kRegistered = register_command(60, [](CLI::App& root, GlobalOptions&) {
+  auto o = std::make_shared<DsmOptions>();
+  auto* c = root.add_subcommand(
+      "dsm", "dynamic stock model (ODYM conventions) on a year,value CSV of inflows or stocks");
+  auto* inflow = c->add_option("--inflow", o->request.inflow_file,
+                               "CSV year,value of inflows per year (inflow-driven model)");
+  auto* stock =
+      c->add_option("--stock", o->request.stock_file,
+                    "CSV year,value of stock at the end of each year (stock-driven model)");
+  inflow->excludes(stock);
+  c->add_option("--lifetime", o->request.lifetime,
+                "normal:MEAN,SD | foldednormal:MEAN,SD | lognormal:MEAN,SD | "
+                "weibull:SHAPE,SCALE | fixed:MEAN (years)")
+      ->required();
+  c->add_flag("--negative-inflow-correction", o->request.negative_inflow_correction,
+              "stock-driven: when the implied inflow is negative, set it to 0 and take the gap "
+              "from all cohorts in proportion");
+  c->add_flag("--by-cohort", o->request.by_cohort, "also write stock and outflow by cohort");
+  c->add_option("--format", o->format, "output format: csv (default), json or table")
+      ->check(CLI::IsMember({"csv", "json", "table"}));
+  c->add_option("--out", o->out, "write to FILE instead of standard output");
+  c->callback([o] {
+    auto tables = mfa::run_dsm(o->request);
+    if (!tables) throw InputError(tables.error());
+    Format f = Format::Csv;
+    parse_format(o->format, f);
+    emit(tables->size() == 1 ? render(tables->front(), f) : render(*tables, f), o->out);
+  });
+});
+
+}  // namespace
+
+}  // namespace rareflow::app

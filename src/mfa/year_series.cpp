@@ -1,0 +1,167 @@
+#include "rareflow/mfa/year_series.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <optional>
+
+#include <fmt/format.h>
+
+namespace rareflow::mfa {
+
+namespace {
+
+struct Field {
+  std::string text;
+  int column = 0;  // 1-based column where the field's content starts
+};
+
+bool is_blank(char ch) {
+  return ch == ' ' || ch == '\t';
+}
+
+// Splits one CSV line (RFC 4180 quoting), trimming blanks around unquoted content.
+std::vector<Field> split_line(std::string_view line) {
+  std::vector<Field> fields;
+  std::size_t i = 0;
+  while (true) {
+    while (i < line.size() && is_blank(line[i])) ++i;
+    Field f;
+    f.column = static_cast<int>(i) + 1;
+    if (i < line.size() && line[i] == '"') {
+      ++i;
+      while (i < line.size()) {
+        if (line[i] == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+          f.text += '"';
+          i += 2;
+        } else if (line[i] == '"') {
+          ++i;
+          break;
+        } else {
+          f.text += line[i++];
+        }
+      }
+      while (i < line.size() && line[i] != ',') ++i;  // ignore anything after the closing quote
+    } else {
+      std::size_t end = line.find(',', i);
+      if (end == std::string_view::npos) end = line.size();
+      std::string_view raw = line.substr(i, end - i);
+      while (!raw.empty() && is_blank(raw.back())) raw.remove_suffix(1);
+      f.text = std::string(raw);
+      i = end;
+    }
+    fields.push_back(std::move(f));
+    if (i >= line.size()) break;
+    ++i;  // the comma
+  }
+  return fields;
+}
+
+std::string found(std::string_view s) {
+  return s.empty() ? std::string("an empty field") : fmt::format("\"{}\"", s);
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::ranges::transform(out, out.begin(),
+                         [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  return out;
+}
+
+// "value" or "value [UNIT]" -> the unit (kUnspecifiedUnit when none); nullopt otherwise.
+std::optional<std::string> value_header_unit(std::string_view h) {
+  if (lower(h.substr(0, 5)) != "value") return std::nullopt;
+  std::string_view rest = h.substr(5);
+  while (!rest.empty() && is_blank(rest.front())) rest.remove_prefix(1);
+  if (rest.empty()) return std::string(kUnspecifiedUnit);
+  if (rest.front() != '[' || rest.back() != ']' || rest.size() < 3) return std::nullopt;
+  return std::string(rest.substr(1, rest.size() - 2));
+}
+
+}  // namespace
+
+std::expected<YearSeries, Diagnostics> parse_year_series(std::string_view text,
+                                                         std::string_view file) {
+  Diagnostics d;
+  const std::string fname(file);
+  YearSeries out;
+  bool have_header = false;
+  bool have_year = false;
+  int expected_year = 0;
+  int line_no = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    auto first = std::ranges::find_if_not(line, is_blank);
+    if (first == line.end() || *first == '#') continue;
+    auto fields = split_line(line);
+    const int eol_column = static_cast<int>(line.size()) + 1;
+    if (!have_header) {
+      have_header = true;
+      if (lower(fields[0].text) != "year")
+        d.add(fname, line_no, fields[0].column, "header",
+              fmt::format("expected first column \"year\", found {}", found(fields[0].text)));
+      if (fields.size() < 2) {
+        d.add(fname, line_no, eol_column, "header",
+              "expected a second column \"value\" (or \"value [UNIT]\"), found end of line");
+      } else if (auto unit = value_header_unit(fields[1].text)) {
+        out.unit = *unit;
+      } else {
+        d.add(fname, line_no, fields[1].column, "header",
+              fmt::format("expected second column \"value\" or \"value [UNIT]\", found {}",
+                          found(fields[1].text)));
+      }
+      if (fields.size() > 2)
+        d.add(fname, line_no, fields[2].column, "header",
+              fmt::format("expected 2 columns (year,value), found {}", fields.size()));
+      continue;
+    }
+    // Year.
+    const std::string& ytext = fields[0].text;
+    int year = 0;
+    auto [yp, yec] = std::from_chars(ytext.data(), ytext.data() + ytext.size(), year);
+    if (ytext.empty() || yec != std::errc() || yp != ytext.data() + ytext.size()) {
+      d.add(fname, line_no, fields[0].column, "year",
+            fmt::format("expected an integer year, found {}", found(ytext)));
+    } else {
+      if (have_year && year != expected_year)
+        d.add(fname, line_no, fields[0].column, "year",
+              fmt::format("expected {} (years must be consecutive and increasing), found {}",
+                          expected_year, year));
+      if (!have_year) out.first_year = year;
+      have_year = true;
+      expected_year = year + 1;  // continue from what was found, so one gap gives one error
+    }
+    // Value.
+    if (fields.size() < 2) {
+      d.add(fname, line_no, eol_column, "value", "expected a number >= 0, found end of line");
+    } else {
+      const std::string& vtext = fields[1].text;
+      double v = 0.0;
+      auto [vp, vec] = std::from_chars(vtext.data(), vtext.data() + vtext.size(), v);
+      if (vtext.empty() || vec != std::errc() || vp != vtext.data() + vtext.size() ||
+          !std::isfinite(v) || v < 0.0)
+        d.add(fname, line_no, fields[1].column, "value",
+              fmt::format("expected a number >= 0, found {}", found(vtext)));
+      else
+        out.values.push_back(v);
+    }
+    if (fields.size() > 2)
+      d.add(fname, line_no, fields[2].column, "row",
+            fmt::format("expected 2 fields (year,value), found {}", fields.size()));
+  }
+  if (!have_header)
+    d.add(fname, line_no + 1, 1, "header", "expected \"year,value\", found end of file");
+  else if (!have_year && d.empty())
+    d.add(fname, line_no + 1, 1, "year", "expected at least one data row, found end of file");
+  if (!d.empty()) return std::unexpected(std::move(d));
+  return out;
+}
+
+}  // namespace rareflow::mfa
