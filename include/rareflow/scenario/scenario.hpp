@@ -1,0 +1,92 @@
+// Scenario files (TOML): a base scenario plus overrides of data rows, trajectories, policies
+// and events. A scenario names regions, blocs, elements and facilities as in the data package;
+// the market adapter turns names into indices. Inheritance: `base = "NAME"`; a child adds to
+// its base's lists and replaces its scalars.
+#pragma once
+
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "rareflow/core/error.hpp"
+#include "rareflow/data/dataset.hpp"
+
+namespace rareflow::scenario {
+
+using Value = std::variant<double, std::string>;
+
+// Changes one row of a data table: `set` column -> new value.
+struct Override {
+  std::string table;
+  std::string id;
+  std::map<std::string, Value> set;
+  std::string source;
+  std::string where;  // file:line of the entry, for messages
+};
+
+// A path for an activity driver (e.g. ev_sales) or a cost index ("cost:mine"), by year.
+struct TrajectorySpec {
+  std::string target;
+  std::vector<std::pair<int, double>> points;  // strictly increasing years
+  std::string unit;
+  std::string source;
+  std::string where;
+};
+
+struct PolicySpec {
+  std::string kind;  // export_ban, export_quota, export_licensing, export_tax, import_tariff,
+                     // sanction, production_quota, stockpile, price_floor, outage,
+                     // demand_shock, cost_shock, project_delay
+  std::string name;
+  std::vector<std::string> regions;   // exporters / scope regions (ids or blocs)
+  std::vector<std::string> partners;  // importers / the other side (ids or blocs)
+  std::vector<std::string> stages;    // concentrate, oxide, metal, magnet
+  std::vector<std::string> elements;  // symbols
+  std::vector<std::string> sectors;
+  std::vector<std::string> facilities;  // facility ids
+  std::string facility_stage;           // mine, separation, metal, magnet (facility scopes)
+  double start = -std::numeric_limits<double>::infinity();  // fractional year, inclusive
+  double end = std::numeric_limits<double>::infinity();     // exclusive
+  std::map<std::string, double> numbers;  // share, quota_t, ad_valorem, ... (see kinds())
+  std::string source;
+  std::string where;
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::vector<std::string> chain;  // base first, this scenario last
+  int first_year = 2024;
+  int last_year = 2050;
+  std::vector<std::string> include_statuses{"operating", "construction"};
+  std::vector<std::string> include_facilities;  // added whatever their status
+  std::map<std::string, double> settings;       // market settings (hurdle_rate, ...)
+  std::vector<Override> overrides;
+  std::vector<TrajectorySpec> trajectories;
+  std::vector<PolicySpec> policies;
+};
+
+// Numeric keys each policy kind takes, and which of them are required.
+struct KindSpec {
+  std::string kind;
+  std::vector<std::string> numbers;
+  std::vector<std::string> required;
+  bool needs_regions = false;
+};
+const std::vector<KindSpec>& kinds();
+
+// Loads `name_or_path`: a path to a .toml file, or the name of a shipped scenario
+// (scenarios/NAME.toml, compiled into the binary). Resolves inheritance (a base is looked up
+// beside the file first, then among the shipped ones), validates everything against `d`, and
+// throws InputError with every problem (file:line:column: field: expected, found).
+Scenario load_scenario(const std::string& name_or_path, const Dataset& d);
+
+std::vector<std::string> shipped_scenarios();
+
+// A copy of `d` with the scenario's overrides applied (facilities, parameters, sectors).
+Dataset apply_overrides(const Dataset& d, const Scenario& s);
+
+}  // namespace rareflow::scenario

@@ -1,0 +1,172 @@
+// Policy rows: re-export limits, export bans, quotas and licensing, sanctions, production
+// quotas. Every policy has its rows in every year (with an infinite bound when it is not in
+// force), so the LP keeps its shape and the basis carries over.
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "builders.hpp"
+
+namespace rareflow::market::detail {
+
+namespace {
+
+Result<double> reference(const YearContext& ctx, std::size_t policy, std::size_t commodity) {
+  auto it = ctx.state.reference_flow.find({policy, commodity});
+  if (it != ctx.state.reference_flow.end()) return it->second;
+  const auto& m = ctx.model;
+  std::string what = commodity == kAllCommodities ? std::string("its scope")
+                                                  : m.commodity_label(ctx.topo.set.at(commodity));
+  return fail(fmt::format("policy '{}' needs the normal flow of {} (YearState::reference_flow)",
+                          policy_name(m.policies[policy]), what));
+}
+
+// Limit on flows for a policy in force for share f of the year: `active` during that share,
+// the normal flow during the rest.
+Result<double> flow_limit(const YearContext& ctx, std::size_t p, std::size_t c, double f,
+                          double active) {
+  if (f <= 0.0) return kInf;
+  if (f >= 1.0) return active;
+  auto ref = reference(ctx, p, c);
+  if (!ref) return ref;
+  return f * active + (1.0 - f) * *ref;
+}
+
+void add_limit_row(const YearContext& ctx, LpProblem& lp, LpIndex& ix, std::size_t p, std::size_t c,
+                   double bound, const std::vector<std::pair<int, double>>& cols) {
+  if (cols.empty()) return;
+  int row = lp.add_row(-kInf, bound, [&] {
+    std::string n = "pol_" + policy_name(ctx.model.policies[p]);
+    if (c != kAllCommodities) n += "_" + short_label(ctx.model, ctx.topo.set.at(c));
+    return n;
+  });
+  for (auto [col, v] : cols) lp.add(row, col, v);
+  ix.policy_rows.push_back({p, c, row, bound});
+}
+
+Result<void> define_flow_policy(const YearContext& ctx, LpProblem& lp, LpIndex& ix, std::size_t p) {
+  const auto& m = ctx.model;
+  const Policy& pol = m.policies[p];
+  const double f = ctx.share[p];
+  auto selected = [&](const FlowScope& s, bool both_ways) {
+    std::vector<std::pair<int, double>> cols;
+    for (const auto& fl : ix.flows) {
+      Commodity com = ctx.topo.set.at(fl.commodity);
+      if (in_scope(m, s, com, fl.from, fl.to) || (both_ways && in_scope(m, s, com, fl.to, fl.from)))
+        cols.push_back({fl.col, 1.0});
+    }
+    return cols;
+  };
+  if (const auto* b = std::get_if<ExportBan>(&pol)) {
+    auto cols = selected(b->scope, false);
+    if (cols.empty()) return {};
+    auto lim = flow_limit(ctx, p, kAllCommodities, f, 0.0);
+    if (!lim) return std::unexpected(lim.error());
+    add_limit_row(ctx, lp, ix, p, kAllCommodities, *lim, cols);
+  } else if (const auto* s = std::get_if<Sanction>(&pol)) {
+    auto cols = selected(s->scope, true);
+    if (cols.empty()) return {};
+    auto lim = flow_limit(ctx, p, kAllCommodities, f, 0.0);
+    if (!lim) return std::unexpected(lim.error());
+    add_limit_row(ctx, lp, ix, p, kAllCommodities, *lim, cols);
+  } else if (const auto* q = std::get_if<ExportQuota>(&pol)) {
+    auto cols = selected(q->scope, false);
+    if (cols.empty()) return {};
+    auto lim = flow_limit(ctx, p, kAllCommodities, f, q->quota_t);
+    if (!lim) return std::unexpected(lim.error());
+    add_limit_row(ctx, lp, ix, p, kAllCommodities, *lim, cols);
+  } else if (const auto* l = std::get_if<ExportLicensing>(&pol)) {
+    // One row per commodity: each passes `share` of its own normal flow.
+    std::map<std::size_t, std::vector<std::pair<int, double>>> by_commodity;
+    for (const auto& fl : ix.flows)
+      if (in_scope(m, l->scope, ctx.topo.set.at(fl.commodity), fl.from, fl.to))
+        by_commodity[fl.commodity].push_back({fl.col, 1.0});
+    // Of the share f of the year in force, the first delay_years pass nothing.
+    Period waiting{l->period.start, std::min(l->period.end, l->period.start + l->delay_years)};
+    const double blocked = l->delay_years > 0.0 ? waiting.active_share(ctx.year) : 0.0;
+    for (const auto& [c, cols] : by_commodity) {
+      double bound = kInf;
+      if (f > 0.0) {
+        auto ref = reference(ctx, p, c);
+        if (!ref) return std::unexpected(ref.error());
+        bound = *ref * (1.0 - f + (f - blocked) * l->share);
+      }
+      add_limit_row(ctx, lp, ix, p, c, bound, cols);
+    }
+  }
+  return {};
+}
+
+void define_production_quota(const YearContext& ctx, LpProblem& lp, LpIndex& ix, std::size_t p,
+                             const ProductionQuota& q) {
+  const auto& m = ctx.model;
+  std::vector<std::pair<int, double>> cols;
+  double capacity = 0.0;
+  auto k = static_cast<std::size_t>(q.scope.kind);
+  if (q.scope.kind == FacilityKind::Mine) {
+    for (std::size_t s = 0; s < m.sources.size(); ++s)
+      if (in_scope(m, q.scope, s)) {
+        cols.push_back({ix.mine[s], 1.0});
+        capacity += ctx.capacity[k][s];
+      }
+  } else {
+    // Separation quotas count separated oxide output, t REO.
+    for (const auto& sc : ix.sep)
+      if (in_scope(m, q.scope, sc.plant)) {
+        double y = 0.0;
+        for (std::size_t e = 0; e < kElementCount; ++e)
+          y += m.separation[sc.plant].recovery[e] * m.sources[sc.source].distribution[e];
+        cols.push_back({sc.col, y});
+      }
+    for (std::size_t i = 0; i < m.separation.size(); ++i)
+      if (in_scope(m, q.scope, i)) capacity += ctx.capacity[k][i];
+  }
+  const double f = ctx.share[p];
+  double bound = f <= 0.0 ? kInf : f * q.quota_t + (1.0 - f) * capacity;
+  add_limit_row(ctx, lp, ix, p, kAllCommodities, bound, cols);
+}
+
+}  // namespace
+
+// Without re-export, a region exports at most what it produces, recycles or draws from stock:
+//   sum exports - production - stock draw - stockpile release <= recycling.
+// This keeps sanctions and bans exact (no routing through a third region).
+void define_reexport_limits(const YearContext& ctx, LpProblem& lp, LpIndex& ix) {
+  if (ctx.model.settings.allow_reexport) return;
+  const Topology& t = ctx.topo;
+  for (std::size_t cell = 0; cell < ix.terms.size(); ++cell) {
+    const auto& terms = ix.terms[cell];
+    bool imports = false, exports = false;
+    for (const auto& tm : terms) {
+      imports |= tm.kind == Term::Import;
+      exports |= tm.kind == Term::Export;
+    }
+    if (!imports || !exports) continue;
+    std::size_t c = cell / t.regions, r = cell % t.regions;
+    int row = lp.add_row(-kInf, ctx.recycling[cell], [&] {
+      return fmt::format("noreexport_{}_{}", short_label(ctx.model, t.set.at(c)),
+                         ctx.model.regions[r].id);
+    });
+    for (const auto& tm : terms) {
+      if (tm.kind == Term::Export) lp.add(row, tm.col, tm.coef);
+      if (tm.kind == Term::Production || tm.kind == Term::StockDraw ||
+          tm.kind == Term::StockpileRelease)
+        lp.add(row, tm.col, -tm.coef);
+    }
+  }
+}
+
+Result<void> define_policies(const YearContext& ctx, LpProblem& lp, LpIndex& ix) {
+  const auto& m = ctx.model;
+  for (std::size_t p = 0; p < m.policies.size(); ++p) {
+    if (const auto* q = std::get_if<ProductionQuota>(&m.policies[p])) {
+      define_production_quota(ctx, lp, ix, p, *q);
+      continue;
+    }
+    if (auto r = define_flow_policy(ctx, lp, ix, p); !r) return r;
+  }
+  return {};
+}
+
+}  // namespace rareflow::market::detail

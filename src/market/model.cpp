@@ -1,0 +1,120 @@
+#include "rareflow/market/model.hpp"
+
+#include <algorithm>
+
+namespace rareflow::market {
+
+std::optional<std::size_t> MarketModel::region_index(std::string_view id) const {
+  for (std::size_t i = 0; i < regions.size(); ++i)
+    if (regions[i].id == id) return i;
+  return std::nullopt;
+}
+
+std::vector<std::size_t> MarketModel::regions_named(std::string_view id_or_bloc) const {
+  if (auto r = region_index(id_or_bloc)) return {*r};
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < regions.size(); ++i)
+    if (std::ranges::find(regions[i].blocs, id_or_bloc) != regions[i].blocs.end()) out.push_back(i);
+  return out;
+}
+
+std::string MarketModel::item_label(Commodity c) const {
+  switch (c.stage) {
+    case Stage::Concentrate:
+      return sources[c.item].id;
+    case Stage::Oxide:
+    case Stage::Metal:
+      return std::string(info(c.element()).symbol);
+    case Stage::Magnet:
+      return magnet_types[c.item].id;
+  }
+  return "?";
+}
+
+std::string MarketModel::commodity_label(Commodity c) const {
+  return std::string(stage_name(c.stage)) + "|" + item_label(c);
+}
+
+bool MarketModel::matches(const CommodityFilter& f, Commodity c) const {
+  if (!f.stages.empty() && std::ranges::find(f.stages, c.stage) == f.stages.end()) return false;
+  if (f.elements.empty()) return true;
+  for (Element e : f.elements) {
+    switch (c.stage) {
+      case Stage::Concentrate:
+        if (sources[c.item].distribution[index(e)] > 0.0) return true;
+        break;
+      case Stage::Oxide:
+      case Stage::Metal:
+        if (c.element() == e) return true;
+        break;
+      case Stage::Magnet:
+        if (magnet_types[c.item].recipe[index(e)] > 0.0) return true;
+        break;
+    }
+  }
+  return false;
+}
+
+std::size_t MarketModel::facility_count(FacilityKind k) const {
+  switch (k) {
+    case FacilityKind::Mine:
+      return sources.size();
+    case FacilityKind::Separation:
+      return separation.size();
+    case FacilityKind::Metal:
+      return metal.size();
+    case FacilityKind::Magnet:
+      return magnet.size();
+  }
+  return 0;
+}
+
+const Lifecycle& MarketModel::lifecycle(FacilityRef f) const {
+  switch (f.kind) {
+    case FacilityKind::Mine:
+      return sources[f.index].life;
+    case FacilityKind::Separation:
+      return separation[f.index].life;
+    case FacilityKind::Metal:
+      return metal[f.index].life;
+    case FacilityKind::Magnet:
+      break;
+  }
+  return magnet[f.index].life;
+}
+
+std::size_t MarketModel::facility_region(FacilityRef f) const {
+  switch (f.kind) {
+    case FacilityKind::Mine:
+      return sources[f.index].region;
+    case FacilityKind::Separation:
+      return separation[f.index].region;
+    case FacilityKind::Metal:
+      return metal[f.index].region;
+    case FacilityKind::Magnet:
+      break;
+  }
+  return magnet[f.index].region;
+}
+
+const std::string& MarketModel::facility_id(FacilityRef f) const {
+  switch (f.kind) {
+    case FacilityKind::Mine:
+      return sources[f.index].id;
+    case FacilityKind::Separation:
+      return separation[f.index].id;
+    case FacilityKind::Metal:
+      return metal[f.index].id;
+    case FacilityKind::Magnet:
+      break;
+  }
+  return magnet[f.index].id;
+}
+
+void add_all_arcs(MarketModel& m, Stage stage, double cost_usd_per_kg) {
+  for (std::size_t a = 0; a < m.regions.size(); ++a)
+    for (std::size_t b = 0; b < m.regions.size(); ++b)
+      if (a != b) m.arcs.push_back({a, b, stage, cost_usd_per_kg});
+}
+
+}  // namespace rareflow::market

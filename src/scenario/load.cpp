@@ -1,0 +1,443 @@
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "rareflow/core/io.hpp"
+#include "rareflow/data/embedded.hpp"
+#include "rareflow/scenario/scenario.hpp"
+
+namespace rareflow::scenario {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Text {
+  std::string file;  // as shown in messages
+  std::string body;
+  fs::path dir;      // for bases beside it; empty for shipped ones
+};
+
+std::optional<Text> find_scenario(const std::string& name_or_path, const fs::path& beside) {
+  fs::path p(name_or_path);
+  bool looks_like_path = name_or_path.ends_with(".toml") || name_or_path.find('/') != std::string::npos;
+  std::vector<fs::path> tries;
+  if (looks_like_path) tries.push_back(p);
+  if (!beside.empty()) tries.push_back(beside / (name_or_path + ".toml"));
+  for (const auto& t : tries)
+    if (fs::is_regular_file(t))
+      if (auto body = read_file(t)) return Text{t.string(), *body, t.parent_path()};
+  std::string key = "scenarios/" + (looks_like_path ? p.stem().string() : name_or_path) + ".toml";
+  if (!looks_like_path)
+    if (auto body = embedded_file(key)) return Text{key, std::string(*body), {}};
+  return std::nullopt;
+}
+
+class Reader {
+ public:
+  Reader(const Dataset& d, Diagnostics& diags) : d_(d), diags_(diags) {}
+
+  void read(const Text& t, Scenario& s, std::vector<std::string>& stack);
+
+ private:
+  void error(const std::string& file, const toml::node& n, const std::string& field,
+             const std::string& msg) {
+    diags_.add(file, static_cast<int>(n.source().begin.line),
+               static_cast<int>(n.source().begin.column), field, msg);
+  }
+  std::string where(const std::string& file, const toml::node& n) {
+    return fmt::format("{}:{}", file, n.source().begin.line);
+  }
+  void check_keys(const std::string& file, const toml::table& t,
+                  const std::vector<std::string>& allowed, const std::string& ctx);
+  std::vector<std::string> strings(const std::string& file, const toml::table& t,
+                                   const std::string& key, const std::string& ctx);
+  void check_region_names(const std::string& file, const toml::table& t, const std::string& key,
+                          const std::vector<std::string>& names, const std::string& ctx);
+  void read_policy(const std::string& file, const toml::table& t, std::size_t i, Scenario& s);
+  void read_override(const std::string& file, const toml::table& t, std::size_t i, Scenario& s);
+  void read_trajectory(const std::string& file, const toml::table& t, std::size_t i, Scenario& s);
+
+  const Dataset& d_;
+  Diagnostics& diags_;
+};
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& options) {
+  std::string hint = closest_match(word, options);
+  return hint.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", hint);
+}
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
+  return out;
+}
+
+void Reader::check_keys(const std::string& file, const toml::table& t,
+                        const std::vector<std::string>& allowed, const std::string& ctx) {
+  for (const auto& [k, v] : t) {
+    std::string key(k.str());
+    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+    error(file, v, ctx.empty() ? key : ctx + "." + key,
+          fmt::format("unknown key{}; expected one of {}", did_you_mean(key, allowed),
+                      joined(allowed)));
+  }
+}
+
+std::vector<std::string> Reader::strings(const std::string& file, const toml::table& t,
+                                         const std::string& key, const std::string& ctx) {
+  std::vector<std::string> out;
+  const toml::node* n = t.get(key);
+  if (!n) return out;
+  if (auto s = n->value<std::string>()) return {*s};
+  const toml::array* a = n->as_array();
+  if (!a) {
+    error(file, *n, ctx + "." + key, "expected a string or an array of strings");
+    return out;
+  }
+  for (const auto& x : *a) {
+    if (auto s = x.value<std::string>()) out.push_back(*s);
+    else error(file, x, ctx + "." + key, "expected a string");
+  }
+  return out;
+}
+
+void Reader::check_region_names(const std::string& file, const toml::table& t,
+                                const std::string& key, const std::vector<std::string>& names,
+                                const std::string& ctx) {
+  std::vector<std::string> known;
+  for (const auto& r : d_.regions) {
+    known.push_back(r.id);
+    for (const auto& b : r.blocs)
+      if (std::find(known.begin(), known.end(), b) == known.end()) known.push_back(b);
+  }
+  for (const auto& n : names)
+    if (d_.members(n).empty())
+      error(file, *t.get(key), ctx + "." + key,
+            fmt::format("expected a region id or bloc of the data package, found \"{}\"{}", n,
+                        did_you_mean(n, known)));
+}
+
+void Reader::read_policy(const std::string& file, const toml::table& t, std::size_t i,
+                         Scenario& s) {
+  std::string ctx = fmt::format("policy[{}]", i);
+  PolicySpec p;
+  p.where = where(file, t);
+  p.kind = t["kind"].value_or(std::string());
+  std::vector<std::string> kind_names;
+  for (const auto& k : kinds()) kind_names.push_back(k.kind);
+  auto it = std::find_if(kinds().begin(), kinds().end(),
+                         [&](const KindSpec& k) { return k.kind == p.kind; });
+  if (it == kinds().end()) {
+    error(file, t.get("kind") ? *t.get("kind") : static_cast<const toml::node&>(t), ctx + ".kind",
+          fmt::format("expected one of {}, found \"{}\"{}", joined(kind_names), p.kind,
+                      did_you_mean(p.kind, kind_names)));
+    return;
+  }
+  std::vector<std::string> allowed = {"kind", "name", "regions", "partners", "stages", "elements",
+                                      "sectors", "facilities", "facility_stage", "start", "end",
+                                      "source", "note"};
+  for (const auto& n : it->numbers) allowed.push_back(n);
+  check_keys(file, t, allowed, ctx);
+  p.name = t["name"].value_or(fmt::format("{} {}", p.kind, i + 1));
+  p.source = t["source"].value_or(std::string());
+  if (p.source.empty())
+    error(file, t, ctx + ".source", "expected a source (a source id or a short citation)");
+  p.regions = strings(file, t, "regions", ctx);
+  p.partners = strings(file, t, "partners", ctx);
+  p.stages = strings(file, t, "stages", ctx);
+  p.elements = strings(file, t, "elements", ctx);
+  p.sectors = strings(file, t, "sectors", ctx);
+  p.facilities = strings(file, t, "facilities", ctx);
+  p.facility_stage = t["facility_stage"].value_or(std::string());
+  check_region_names(file, t, "regions", p.regions, ctx);
+  check_region_names(file, t, "partners", p.partners, ctx);
+  if (it->needs_regions && p.regions.empty())
+    error(file, t, ctx + ".regions", fmt::format("expected the regions a {} applies to", p.kind));
+  static const std::vector<std::string> kStages = {"concentrate", "oxide", "metal", "magnet"};
+  for (const auto& st : p.stages)
+    if (std::find(kStages.begin(), kStages.end(), st) == kStages.end())
+      error(file, *t.get("stages"), ctx + ".stages",
+            fmt::format("expected one of {}, found \"{}\"{}", joined(kStages), st,
+                        did_you_mean(st, kStages)));
+  std::vector<std::string> symbols;
+  for (const auto& e : element_table()) symbols.emplace_back(e.symbol);
+  for (const auto& e : p.elements)
+    if (!element_from_symbol(e))
+      error(file, *t.get("elements"), ctx + ".elements",
+            fmt::format("expected an element symbol, found \"{}\"{}", e, did_you_mean(e, symbols)));
+  std::vector<std::string> sector_ids;
+  for (const auto& x : d_.sectors) sector_ids.push_back(x.id);
+  for (const auto& x : p.sectors)
+    if (!d_.sector(x))
+      error(file, *t.get("sectors"), ctx + ".sectors",
+            fmt::format("expected a sector id, found \"{}\"{}", x, did_you_mean(x, sector_ids)));
+  std::vector<std::string> facility_ids;
+  for (const auto& f : d_.facilities) facility_ids.push_back(f.id);
+  for (const auto& x : p.facilities)
+    if (std::find(facility_ids.begin(), facility_ids.end(), x) == facility_ids.end())
+      error(file, *t.get("facilities"), ctx + ".facilities",
+            fmt::format("expected a facility id, found \"{}\"{}", x, did_you_mean(x, facility_ids)));
+  static const std::vector<std::string> kFacilityStages = {"mine", "separation", "metal", "magnet"};
+  if (!p.facility_stage.empty() &&
+      std::find(kFacilityStages.begin(), kFacilityStages.end(), p.facility_stage) ==
+          kFacilityStages.end())
+    error(file, *t.get("facility_stage"), ctx + ".facility_stage",
+          fmt::format("expected one of {}, found \"{}\"", joined(kFacilityStages), p.facility_stage));
+  for (const char* key : {"start", "end"}) {
+    const toml::node* n = t.get(key);
+    if (!n) continue;
+    auto v = n->value<double>();
+    if (!v || *v < s.first_year - 100 || *v > 2200) {
+      error(file, *n, ctx + "." + key, "expected a year (fractional years allowed, e.g. 2025.25)");
+      continue;
+    }
+    (std::string(key) == "start" ? p.start : p.end) = *v;
+  }
+  if (p.end <= p.start) error(file, t, ctx + ".end", "expected end after start");
+  for (const auto& key : it->numbers) {
+    const toml::node* n = t.get(key);
+    if (!n) continue;
+    auto v = n->value<double>();
+    bool share = key == "share" || key == "share_lost" || key == "ad_valorem";
+    if (!v || !std::isfinite(*v) || *v < 0 || (share && key != "ad_valorem" && *v > 1)) {
+      error(file, *n, ctx + "." + key,
+            fmt::format("expected a number {}, found {}", share ? "in [0, 1]" : ">= 0",
+                        v ? fmt::format("{}", *v) : std::string("a non-number")));
+      continue;
+    }
+    p.numbers[key] = *v;
+  }
+  for (const auto& key : it->required)
+    if (!t.get(key)) error(file, t, ctx + "." + key, fmt::format("expected {} for a {}", key, p.kind));
+  s.policies.push_back(std::move(p));
+}
+
+void Reader::read_override(const std::string& file, const toml::table& t, std::size_t i,
+                           Scenario& s) {
+  std::string ctx = fmt::format("override[{}]", i);
+  check_keys(file, t, {"table", "id", "set", "source", "note"}, ctx);
+  Override o;
+  o.where = where(file, t);
+  o.table = t["table"].value_or(std::string());
+  o.id = t["id"].value_or(std::string());
+  o.source = t["source"].value_or(std::string());
+  if (o.source.empty()) error(file, t, ctx + ".source", "expected a source for the new value");
+  const RawTable* raw = d_.raw_table(o.table);
+  if (!raw || raw->spec->key.empty()) {
+    std::vector<std::string> keyed;
+    for (const auto& r : d_.raw)
+      if (!r.spec->key.empty()) keyed.push_back(r.spec->name);
+    error(file, t.get("table") ? *t.get("table") : static_cast<const toml::node&>(t),
+          ctx + ".table",
+          fmt::format("expected a data table with ids ({}), found \"{}\"{}", joined(keyed),
+                      o.table, did_you_mean(o.table, keyed)));
+    return;
+  }
+  int key = raw->spec->column_index(raw->spec->key);
+  std::vector<std::string> ids;
+  for (const auto& r : raw->rows) ids.push_back(r.cells[key]);
+  if (std::find(ids.begin(), ids.end(), o.id) == ids.end())
+    error(file, t.get("id") ? *t.get("id") : static_cast<const toml::node&>(t), ctx + ".id",
+          fmt::format("expected an id of table {}, found \"{}\"{}", o.table, o.id,
+                      did_you_mean(o.id, ids)));
+  const toml::table* set = t["set"].as_table();
+  if (!set) {
+    error(file, t, ctx + ".set", "expected a table of column = value");
+    return;
+  }
+  for (const auto& [k, v] : *set) {
+    std::string col(k.str());
+    const ColumnSpec* c = raw->spec->column(col);
+    if (!c || c->type == ColumnType::Id) {
+      std::vector<std::string> cols;
+      for (const auto& cc : raw->spec->columns)
+        if (cc.type != ColumnType::Id) cols.push_back(cc.name);
+      error(file, v, ctx + ".set." + col,
+            fmt::format("expected a column of {}{}", o.table, did_you_mean(col, cols)));
+      continue;
+    }
+    bool numeric = c->type == ColumnType::Number || c->type == ColumnType::Integer;
+    if (numeric) {
+      auto x = v.value<double>();
+      std::string unit = c->unit.empty() ? "" : " (" + c->unit + ")";
+      if (!x || (c->min && *x < *c->min) || (c->max && *x > *c->max) ||
+          (c->type == ColumnType::Integer && std::floor(*x) != *x)) {
+        std::string range = c->min && c->max ? fmt::format(" in [{}, {}]", *c->min, *c->max)
+                            : c->min         ? fmt::format(" >= {}", *c->min)
+                                             : "";
+        error(file, v, ctx + ".set." + col,
+              fmt::format("expected a {}{}{}, found {}",
+                          c->type == ColumnType::Integer ? "whole number" : "number", range, unit,
+                          x ? fmt::format("{}", *x) : "a non-number"));
+        continue;
+      }
+      o.set[col] = *x;
+    } else {
+      auto x = v.value<std::string>();
+      if (!x) {
+        error(file, v, ctx + ".set." + col, "expected a string");
+        continue;
+      }
+      if (c->type == ColumnType::Enum &&
+          std::find(c->values.begin(), c->values.end(), *x) == c->values.end()) {
+        error(file, v, ctx + ".set." + col,
+              fmt::format("expected one of {}, found \"{}\"", joined(c->values), *x));
+        continue;
+      }
+      o.set[col] = *x;
+    }
+  }
+  s.overrides.push_back(std::move(o));
+}
+
+void Reader::read_trajectory(const std::string& file, const toml::table& t, std::size_t i,
+                             Scenario& s) {
+  std::string ctx = fmt::format("trajectory[{}]", i);
+  check_keys(file, t, {"target", "points", "unit", "source", "note"}, ctx);
+  TrajectorySpec tr;
+  tr.where = where(file, t);
+  tr.target = t["target"].value_or(std::string());
+  tr.unit = t["unit"].value_or(std::string());
+  tr.source = t["source"].value_or(std::string());
+  if (tr.source.empty()) error(file, t, ctx + ".source", "expected a source");
+  if (tr.target.empty()) error(file, t, ctx + ".target", "expected a driver or cost index name");
+  const toml::array* pts = t["points"].as_array();
+  if (!pts || pts->empty()) {
+    error(file, t, ctx + ".points", "expected points = [[year, value], ...]");
+    return;
+  }
+  int last = -1;
+  for (const auto& p : *pts) {
+    const toml::array* pair = p.as_array();
+    std::optional<int64_t> y = pair && pair->size() == 2 ? (*pair)[0].value<int64_t>() : std::nullopt;
+    std::optional<double> v = pair && pair->size() == 2 ? (*pair)[1].value<double>() : std::nullopt;
+    if (!y || !v || *v < 0) {
+      error(file, p, ctx + ".points", "expected [year, value] with a whole year and a value >= 0");
+      continue;
+    }
+    if (*y <= last) error(file, p, ctx + ".points", "expected years in increasing order");
+    last = static_cast<int>(*y);
+    tr.points.emplace_back(static_cast<int>(*y), *v);
+  }
+  s.trajectories.push_back(std::move(tr));
+}
+
+void Reader::read(const Text& text, Scenario& s, std::vector<std::string>& stack) {
+  toml::table root;
+  try {
+    root = toml::parse(text.body, text.file);
+  } catch (const toml::parse_error& e) {
+    diags_.add(text.file, static_cast<int>(e.source().begin.line),
+               static_cast<int>(e.source().begin.column), "", std::string(e.description()));
+    return;
+  }
+  check_keys(text.file, root,
+             {"name", "base", "description", "years", "include_statuses", "include_facilities",
+              "settings", "override", "trajectory", "policy", "event", "source", "note"},
+             "");
+  std::string name = root["name"].value_or(fs::path(text.file).stem().string());
+  if (std::find(stack.begin(), stack.end(), name) != stack.end()) {
+    stack.push_back(name);
+    std::string chain;
+    for (const auto& x : stack) chain += (chain.empty() ? "" : " -> ") + x;
+    diags_.add(text.file, 1, 1, "base", fmt::format("inheritance cycle: {}", chain));
+    return;
+  }
+  stack.push_back(name);
+  if (auto base = root["base"].value<std::string>()) {
+    auto bt = find_scenario(*base, text.dir);
+    if (!bt) {
+      std::vector<std::string> shipped = shipped_scenarios();
+      error(text.file, *root.get("base"), "base",
+            fmt::format("expected a scenario file or one of {}, found \"{}\"{}", joined(shipped),
+                        *base, did_you_mean(*base, shipped)));
+    } else {
+      read(*bt, s, stack);
+    }
+  }
+  s.name = name;
+  s.chain.push_back(name);
+  s.description = root["description"].value_or(s.description);
+  if (const toml::table* y = root["years"].as_table()) {
+    check_keys(text.file, *y, {"first", "last"}, "years");
+    s.first_year = static_cast<int>((*y)["first"].value_or(int64_t{s.first_year}));
+    s.last_year = static_cast<int>((*y)["last"].value_or(int64_t{s.last_year}));
+    if (s.first_year < d_.schema.base_year || s.last_year > 2100 || s.last_year < s.first_year)
+      error(text.file, *y, "years",
+            fmt::format("expected {} <= first <= last <= 2100, found {}..{}", d_.schema.base_year,
+                        s.first_year, s.last_year));
+  }
+  if (root.get("include_statuses"))
+    s.include_statuses = strings(text.file, root, "include_statuses", "");
+  for (auto& f : strings(text.file, root, "include_facilities", "")) {
+    bool known = std::any_of(d_.facilities.begin(), d_.facilities.end(),
+                             [&](const Facility& x) { return x.id == f; });
+    if (!known) {
+      std::vector<std::string> ids;
+      for (const auto& x : d_.facilities) ids.push_back(x.id);
+      error(text.file, *root.get("include_facilities"), "include_facilities",
+            fmt::format("expected a facility id, found \"{}\"{}", f, did_you_mean(f, ids)));
+    }
+    s.include_facilities.push_back(f);
+  }
+  if (const toml::table* st = root["settings"].as_table()) {
+    for (const auto& [k, v] : *st) {
+      auto x = v.value<double>();
+      if (!x || *x < 0) {
+        error(text.file, v, "settings." + std::string(k.str()), "expected a number >= 0");
+        continue;
+      }
+      s.settings[std::string(k.str())] = *x;
+    }
+  }
+  auto each = [&](const char* key, auto fn) {
+    if (const toml::node* n = root.get(key)) {
+      const toml::array* a = n->as_array();
+      if (!a) {
+        error(text.file, *n, key, fmt::format("expected [[{}]] tables", key));
+        return;
+      }
+      for (std::size_t i = 0; i < a->size(); ++i)
+        if (const toml::table* t = (*a)[i].as_table()) fn(*t, i);
+    }
+  };
+  each("override", [&](const toml::table& t, std::size_t i) { read_override(text.file, t, i, s); });
+  each("trajectory",
+       [&](const toml::table& t, std::size_t i) { read_trajectory(text.file, t, i, s); });
+  each("policy", [&](const toml::table& t, std::size_t i) { read_policy(text.file, t, i, s); });
+  each("event", [&](const toml::table& t, std::size_t i) { read_policy(text.file, t, i, s); });
+  stack.pop_back();
+}
+
+}  // namespace
+
+std::vector<std::string> shipped_scenarios() {
+  std::vector<std::string> out;
+  for (const auto& p : embedded_paths("scenarios/"))
+    if (p.ends_with(".toml")) out.push_back(fs::path(p).stem().string());
+  return out;
+}
+
+Scenario load_scenario(const std::string& name_or_path, const Dataset& d) {
+  Diagnostics diags;
+  auto text = find_scenario(name_or_path, {});
+  if (!text) {
+    std::vector<std::string> shipped = shipped_scenarios();
+    diags.add(name_or_path, 0, 0, "scenario",
+              fmt::format("no such file or shipped scenario; expected a .toml path or one of {}{}",
+                          joined(shipped), did_you_mean(name_or_path, shipped)));
+    throw InputError(std::move(diags));
+  }
+  Scenario s;
+  std::vector<std::string> stack;
+  Reader(d, diags).read(*text, s, stack);
+  if (!diags.empty()) throw InputError(std::move(diags));
+  return s;
+}
+
+}  // namespace rareflow::scenario
