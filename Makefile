@@ -17,7 +17,8 @@ configure:
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
-test: setup
+test:
+	@RAREFLOW_WITH_BROWSER=1 bash scripts/setup
 	@$(MAKE) --no-print-directory build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 

@@ -1,0 +1,226 @@
+#include "chart_frame.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace rareflow::report {
+
+std::string axis_label(const Axis& a) {
+  return a.unit.empty() ? a.title : fmt::format("{} [{}]", a.title, a.unit);
+}
+
+std::string render_empty_chart(const std::string& title, const std::string& message,
+                               ChartSize size) {
+  double w = size.width, h = size.height;
+  std::string s = detail::svg_open(w, h, title, "empty");
+  s += fmt::format(R"(<text x="{}" y="24" font-size="14" font-weight="bold">{}</text>)", coord(10),
+                   xml_escape(title));
+  s += fmt::format(R"(<text x="{}" y="{}" text-anchor="middle" fill="#666">{}</text>)",
+                   coord(w / 2), coord(h / 2), xml_escape(message));
+  return s + detail::svg_close();
+}
+
+namespace detail {
+
+void Range::add(double v) {
+  if (!std::isfinite(v)) return;
+  if (empty()) {
+    lo = hi = v;
+  } else {
+    lo = std::min(lo, v);
+    hi = std::max(hi, v);
+  }
+}
+
+Range axis_range(Range r, const Axis& a, bool value_axis) {
+  if (r.empty()) r = {0.0, 1.0};
+  if (value_axis && a.include_zero) {
+    r.lo = std::min(r.lo, 0.0);
+    r.hi = std::max(r.hi, 0.0);
+  }
+  if (std::isfinite(a.min)) r.lo = a.min;
+  if (std::isfinite(a.max)) r.hi = a.max;
+  return r;
+}
+
+double Frame::sx(double v) const {
+  double span = xt.hi - xt.lo;
+  return x0 + (span > 0 ? (v - xt.lo) / span : 0.5) * (x1 - x0);
+}
+
+double Frame::sy(double v) const {
+  double span = yt.hi - yt.lo;
+  return y1 - (span > 0 ? (v - yt.lo) / span : 0.5) * (y1 - y0);
+}
+
+std::string tick_text(double v, const Ticks& t, bool years) {
+  if (years) return fmt::format("{}", std::lround(v));
+  return format_number(v, decimals_for_step(t.step));
+}
+
+namespace {
+double legend_width(const std::vector<LegendItem>& items) {
+  if (items.empty()) return 0.0;
+  double w = 0.0;
+  for (const auto& i : items) w = std::max(w, text_width(i.name, kLegendFont));
+  return std::min(w + 30.0, kLegendMaxWidth);
+}
+
+Ticks y_ticks(const Axis& y, Range yr, double plot_height) {
+  Range r = axis_range(yr, y, true);
+  int target = std::clamp(static_cast<int>(plot_height / 45.0), 3, 8);
+  Ticks t = nice_ticks(r.lo, r.hi, target, y.years);
+  // A forced range is kept exactly; ticks outside it are dropped.
+  if (std::isfinite(y.min) || std::isfinite(y.max)) {
+    if (std::isfinite(y.min)) t.lo = y.min;
+    if (std::isfinite(y.max)) t.hi = y.max;
+    std::erase_if(t.values, [&](double v) { return v < t.lo - 1e-9 || v > t.hi + 1e-9; });
+  }
+  return t;
+}
+
+double y_label_width(const Ticks& t, bool years) {
+  double w = 0.0;
+  for (double v : t.values) w = std::max(w, text_width(tick_text(v, t, years), kTickFont));
+  return w;
+}
+}  // namespace
+
+Frame make_frame_y_only(ChartSize size, const Axis& y, Range yr, double bottom_margin,
+                        const std::vector<LegendItem>& legend) {
+  Frame f;
+  f.width = size.width;
+  f.height = size.height;
+  f.y0 = 40.0;
+  f.y1 = f.height - bottom_margin;
+  f.yt = y_ticks(y, yr, f.y1 - f.y0);
+  double lw = legend_width(legend);
+  f.x0 = 12.0 + (axis_label(y).empty() ? 0.0 : 18.0) + y_label_width(f.yt, y.years) + 8.0;
+  f.x1 = f.width - 16.0 - (lw > 0 ? lw + 12.0 : 0.0);
+  return f;
+}
+
+Frame make_frame(ChartSize size, const Axis& x, Range xr, const Axis& y, Range yr,
+                 const std::vector<LegendItem>& legend) {
+  Frame f = make_frame_y_only(size, y, yr, axis_label(x).empty() ? 30.0 : 48.0, legend);
+  Range r = axis_range(xr, x, false);
+  int target = std::clamp(static_cast<int>((f.x1 - f.x0) / 70.0), 3, 10);
+  f.xt = nice_ticks(r.lo, r.hi, target, x.years);
+  if (std::isfinite(x.min)) f.xt.lo = x.min;
+  if (std::isfinite(x.max)) f.xt.hi = x.max;
+  // Years: keep the data's own ends rather than rounding out to a decade.
+  if (x.years && !xr.empty()) {
+    if (!std::isfinite(x.min)) f.xt.lo = xr.lo;
+    if (!std::isfinite(x.max)) f.xt.hi = xr.hi > xr.lo ? xr.hi : xr.lo + 1.0;
+  }
+  std::erase_if(f.xt.values, [&](double v) { return v < f.xt.lo - 1e-9 || v > f.xt.hi + 1e-9; });
+  return f;
+}
+
+std::string svg_open(double width, double height, const std::string& title,
+                     const std::string& kind) {
+  return fmt::format(R"(<svg xmlns="http://www.w3.org/2000/svg" class="rf-svg" data-kind="{}" )"
+                     R"(viewBox="0 0 {} {}" width="{}" height="{}" role="img" )"
+                     R"(font-family="DejaVu Sans, Helvetica, Arial, sans-serif" font-size="12">)"
+                     R"(<title>{}</title>)",
+                     xml_escape(kind), coord(width), coord(height), coord(width), coord(height),
+                     xml_escape(title));
+}
+
+std::string svg_close() {
+  return "</svg>";
+}
+
+std::string draw_title(const Frame& f, const std::string& title) {
+  if (title.empty()) return "";
+  return fmt::format(R"(<text x="{}" y="22" font-size="{}" font-weight="bold">{}</text>)",
+                     coord(10), coord(kTitleFont),
+                     xml_escape(fit_text(title, kTitleFont, f.width - 20.0)));
+}
+
+std::string draw_y_axis(const Frame& f, const Axis& y) {
+  std::string s = R"(<g class="rf-y-axis">)";
+  for (double v : f.yt.values) {
+    double py = f.sy(v);
+    s += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1"/>)",
+                     coord(f.x0), coord(py), coord(f.x1), coord(py), v == 0.0 ? "#888" : "#e3e3e3");
+    s +=
+        fmt::format(R"(<text x="{}" y="{}" font-size="{}" text-anchor="end" fill="#333">{}</text>)",
+                    coord(f.x0 - 6.0), coord(py + 4.0), coord(kTickFont),
+                    xml_escape(tick_text(v, f.yt, y.years)));
+  }
+  std::string label = axis_label(y);
+  if (!label.empty()) {
+    double cy = (f.y0 + f.y1) / 2.0;
+    s += fmt::format(R"(<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="#222" )"
+                     R"svg(transform="rotate(-90 {} {})">{}</text>)svg",
+                     coord(16.0), coord(cy), coord(kAxisFont), coord(16.0), coord(cy),
+                     xml_escape(fit_text(label, kAxisFont, f.y1 - f.y0)));
+  }
+  return s + "</g>";
+}
+
+std::string draw_x_axis(const Frame& f, const Axis& x) {
+  std::string s = R"(<g class="rf-x-axis">)";
+  s += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#888"/>)", coord(f.x0),
+                   coord(f.y1), coord(f.x1), coord(f.y1));
+  for (double v : f.xt.values) {
+    double px = f.sx(v);
+    s += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#888"/>)", coord(px),
+                     coord(f.y1), coord(px), coord(f.y1 + 4.0));
+    s += fmt::format(
+        R"(<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="#333">{}</text>)",
+        coord(px), coord(f.y1 + 17.0), coord(kTickFont), xml_escape(tick_text(v, f.xt, x.years)));
+  }
+  std::string label = axis_label(x);
+  if (!label.empty())
+    s += fmt::format(
+        R"(<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="#222">{}</text>)",
+        coord((f.x0 + f.x1) / 2.0), coord(f.y1 + 37.0), coord(kAxisFont),
+        xml_escape(fit_text(label, kAxisFont, f.x1 - f.x0)));
+  return s + "</g>";
+}
+
+std::string draw_legend(const Frame& f, const std::vector<LegendItem>& items) {
+  if (items.empty()) return "";
+  std::string s = R"(<g class="rf-legend">)";
+  double lx = f.x1 + 14.0;
+  double max_rows = std::floor((f.height - f.y0) / kLegendRow);
+  std::size_t shown = items.size();
+  if (static_cast<double>(shown) > max_rows) shown = static_cast<std::size_t>(max_rows) - 1;
+  for (std::size_t i = 0; i < shown; ++i) {
+    const auto& it = items[i];
+    double ly = f.y0 + static_cast<double>(i) * kLegendRow;
+    switch (it.swatch) {
+      case Swatch::Line:
+      case Swatch::Dashed:
+        s += fmt::format(
+            R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="2.5"{}/>)",
+            coord(lx), coord(ly + 6), coord(lx + 20), coord(ly + 6), it.color,
+            it.swatch == Swatch::Dashed ? R"( stroke-dasharray="5 3")" : "");
+        break;
+      case Swatch::Box:
+        s += fmt::format(R"(<rect x="{}" y="{}" width="14" height="12" fill="{}"/>)", coord(lx + 3),
+                         coord(ly), it.color);
+        break;
+      case Swatch::Dot:
+        s += fmt::format(R"(<circle cx="{}" cy="{}" r="5" fill="{}"/>)", coord(lx + 10),
+                         coord(ly + 6), it.color);
+        break;
+    }
+    s += fmt::format(R"(<text x="{}" y="{}" font-size="{}" fill="#222">{}<title>{}</title></text>)",
+                     coord(lx + 26), coord(ly + 10), coord(kLegendFont),
+                     xml_escape(fit_text(it.name, kLegendFont, kLegendMaxWidth - 30.0)),
+                     xml_escape(it.name));
+  }
+  if (shown < items.size())
+    s += fmt::format(R"(<text x="{}" y="{}" font-size="{}" fill="#666">+{} more</text>)",
+                     coord(lx + 26), coord(f.y0 + static_cast<double>(shown) * kLegendRow + 10),
+                     coord(kLegendFont), items.size() - shown);
+  return s + "</g>";
+}
+
+}  // namespace detail
+}  // namespace rareflow::report

@@ -1,0 +1,228 @@
+// Results directories: what `rareflow report` reads, and what commands write for it.
+#include <algorithm>
+#include <charconv>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "csv_read.hpp"
+#include "rareflow/core/io.hpp"
+#include "rareflow/report/report.hpp"
+
+namespace rareflow::report {
+
+namespace fs = std::filesystem;
+
+Result<RunRecord> run_record_from_json(const std::string& text, const std::string& file_name) {
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    return fail(fmt::format("{}: not valid json: {}", file_name, e.what()));
+  }
+  if (!j.is_object())
+    return fail(fmt::format("{}: expected an object {{\"command\": ..., \"entries\": {{...}}}}",
+                            file_name));
+  RunRecord r;
+  if (j.contains("command")) {
+    const auto& c = j.at("command");
+    r.command = c.is_string() ? c.get<std::string>() : c.dump();
+  }
+  if (j.contains("entries")) {
+    const auto& e = j.at("entries");
+    if (!e.is_object())
+      return fail(fmt::format("{}: entries: expected an object of key: value", file_name));
+    for (const auto& [k, v] : e.items())
+      r.entries[k] = v.is_string() ? v.get<std::string>() : v.dump();
+  }
+  return r;
+}
+
+namespace {
+Column column_from_header(const std::string& h) {
+  // "name [unit]" as written by to_csv.
+  auto open = h.rfind(" [");
+  if (open != std::string::npos && h.ends_with("]"))
+    return {h.substr(0, open), h.substr(open + 2, h.size() - open - 3), 0};
+  return {h, "", 0};
+}
+
+Cell cell_from_text(const std::string& s) {
+  if (s.empty()) return std::monostate{};
+  double v = 0.0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec == std::errc() && p == s.data() + s.size()) return v;
+  return s;
+}
+
+Cell cell_from_json(const nlohmann::json& v) {
+  if (v.is_null()) return std::monostate{};
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_number_integer()) return v.get<long long>();
+  if (v.is_number()) return v.get<double>();
+  if (v.is_boolean()) return std::string(v.get<bool>() ? "true" : "false");
+  return v.dump();
+}
+
+Result<Table> table_from_json_object(const nlohmann::json& j) {
+  Table t;
+  t.title = j.value("title", "");
+  for (const auto& c : j.at("columns"))
+    t.columns.push_back({c.at("name").get<std::string>(), c.value("unit", ""), 0});
+  for (const auto& r : j.at("rows")) {
+    std::vector<Cell> row;
+    for (const auto& c : t.columns)
+      row.push_back(r.contains(c.name) ? cell_from_json(r.at(c.name)) : Cell{});
+    t.rows.push_back(std::move(row));
+  }
+  if (j.contains("notes")) t.notes = j.at("notes").get<std::vector<std::string>>();
+  return t;
+}
+}  // namespace
+
+Result<Table> table_from_csv(const std::string& text, const std::string& title,
+                             const std::string& file_name) {
+  auto recs = detail::parse_csv(text);
+  if (recs.empty()) return fail(fmt::format("{}: empty file; expected a header row", file_name));
+  Table t;
+  t.title = title;
+  for (const auto& h : recs[0].fields) t.columns.push_back(column_from_header(h));
+  for (std::size_t i = 1; i < recs.size(); ++i) {
+    const auto& r = recs[i];
+    if (r.fields.size() > t.columns.size())
+      return fail(fmt::format("{}:{}: {} fields but the header names {} columns", file_name, r.line,
+                              r.fields.size(), t.columns.size()));
+    std::vector<Cell> row;
+    for (const auto& f : r.fields) row.push_back(cell_from_text(f));
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+Result<std::vector<Table>> tables_from_json(const std::string& text, const std::string& file_name) {
+  std::vector<Table> out;
+  try {
+    auto j = nlohmann::json::parse(text);
+    auto one = [&](const nlohmann::json& o) -> Result<void> {
+      auto t = table_from_json_object(o);
+      if (!t) return std::unexpected(t.error());
+      out.push_back(std::move(*t));
+      return {};
+    };
+    if (j.is_array()) {
+      for (const auto& o : j)
+        if (auto ok = one(o); !ok) return std::unexpected(ok.error());
+    } else if (auto ok = one(j); !ok) {
+      return std::unexpected(ok.error());
+    }
+  } catch (const nlohmann::json::exception& e) {
+    return fail(
+        fmt::format("{}: expected a table ({{\"title\", \"columns\": [{{name, unit}}], "
+                    "\"rows\": [...]}}) or an array of them: {}",
+                    file_name, e.what()));
+  }
+  return out;
+}
+
+Result<ReportInputs> load_results_dir(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec))
+    return fail(
+        fmt::format("{}: not a directory (expected a results directory holding "
+                    "results.csv and run.json)",
+                    dir.string()));
+  ReportInputs in;
+  auto path = [&](const char* name) { return dir / name; };
+  auto results_text = read_file(path("results.csv"));
+  if (!results_text)
+    return fail(
+        fmt::format("{}: no results.csv (the IAMC long table: model,scenario,region,"
+                    "variable,unit,year,value)",
+                    dir.string()));
+  auto results = iamc_from_csv(*results_text, path("results.csv").string());
+  if (!results) return std::unexpected(results.error());
+  in.results = std::move(*results);
+  if (fs::exists(path("run.json"), ec)) {
+    auto text = read_file(path("run.json"));
+    if (!text) return std::unexpected(text.error());
+    auto rec = run_record_from_json(*text, path("run.json").string());
+    if (!rec) return std::unexpected(rec.error());
+    in.results.record = std::move(*rec);
+  }
+  if (fs::exists(path("sankey.json"), ec)) {
+    auto text = read_file(path("sankey.json"));
+    if (!text) return std::unexpected(text.error());
+    auto d = sankeys_from_json(*text, path("sankey.json").string());
+    if (!d) return std::unexpected(d.error());
+    in.sankeys = std::move(*d);
+  } else if (fs::exists(path("flows.csv"), ec)) {
+    auto text = read_file(path("flows.csv"));
+    if (!text) return std::unexpected(text.error());
+    std::string unit;
+    auto flows = chain_flows_from_csv(*text, path("flows.csv").string(), &unit);
+    if (!flows) return std::unexpected(flows.error());
+    SankeyBuildOptions o;
+    if (!unit.empty()) o.unit = unit;
+    if (auto it = in.results.record.entries.find("base_year");
+        it != in.results.record.entries.end())
+      o.title_prefix = "Flows in " + it->second;
+    auto d = key_group_sankeys(*flows, o);
+    if (!d) return fail(fmt::format("{}: {}", path("flows.csv").string(), d.error().message));
+    in.sankeys = std::move(*d);
+  }
+  if (fs::exists(path("sources.csv"), ec)) {
+    auto text = read_file(path("sources.csv"));
+    if (!text) return std::unexpected(text.error());
+    auto t = table_from_csv(*text, "Sources", path("sources.csv").string());
+    if (!t) return std::unexpected(t.error());
+    in.sources = std::move(*t);
+  }
+  if (fs::exists(path("tables.json"), ec)) {
+    auto text = read_file(path("tables.json"));
+    if (!text) return std::unexpected(text.error());
+    auto ts = tables_from_json(*text, path("tables.json").string());
+    if (!ts) return std::unexpected(ts.error());
+    in.tables = std::move(*ts);
+  }
+  // Any other csv is a further table, in file-name order.
+  std::vector<fs::path> extra;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    auto name = e.path().filename().string();
+    if (e.is_regular_file() && e.path().extension() == ".csv" && name != "results.csv" &&
+        name != "flows.csv" && name != "sources.csv")
+      extra.push_back(e.path());
+  }
+  std::sort(extra.begin(), extra.end());
+  for (const auto& p : extra) {
+    auto text = read_file(p);
+    if (!text) return std::unexpected(text.error());
+    auto t = table_from_csv(*text, p.stem().string(), p.string());
+    if (!t) return std::unexpected(t.error());
+    in.tables.push_back(std::move(*t));
+  }
+  const auto& cmd = in.results.record.command;
+  in.title = cmd.empty() ? "rareflow report" : "rareflow " + cmd + " report";
+  if (auto it = in.results.record.entries.find("title"); it != in.results.record.entries.end())
+    in.title = it->second;
+  return in;
+}
+
+Result<void> write_results_dir(const ReportInputs& in, const fs::path& dir,
+                               const std::vector<ChainFlow>& flows, const std::string& flows_unit) {
+  auto put = [&](const char* name, const std::string& text) {
+    return write_file_atomic(dir / name, text);
+  };
+  if (auto ok = put("results.csv", iamc_to_csv(in.results)); !ok) return ok;
+  if (auto ok = put("run.json", run_record_to_json(in.results.record)); !ok) return ok;
+  if (!in.sankeys.empty())
+    if (auto ok = put("sankey.json", sankeys_to_json(in.sankeys)); !ok) return ok;
+  if (!flows.empty())
+    if (auto ok = put("flows.csv", chain_flows_to_csv(flows, flows_unit)); !ok) return ok;
+  if (!in.sources.columns.empty())
+    if (auto ok = put("sources.csv", to_csv(in.sources)); !ok) return ok;
+  if (!in.tables.empty())
+    if (auto ok = put("tables.json", render(in.tables, Format::Json)); !ok) return ok;
+  return {};
+}
+
+}  // namespace rareflow::report

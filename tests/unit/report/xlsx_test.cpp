@@ -1,0 +1,212 @@
+#include <gtest/gtest.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <map>
+
+#include "rareflow/core/io.hpp"
+#include "rareflow/report/report.hpp"
+
+namespace rareflow::report {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool have_unzip() {
+  return std::system("command -v unzip >/dev/null 2>&1") == 0;
+}
+
+std::string unzip_member(const fs::path& zip, const std::string& member) {
+  std::string cmd = "unzip -p '" + zip.string() + "' '" + member + "' 2>/dev/null";
+  std::string out;
+  if (FILE* p = popen(cmd.c_str(), "r")) {
+    char buf[65536];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    pclose(p);
+  }
+  return out;
+}
+
+std::string unescape(std::string s) {
+  const std::pair<const char*, const char*> kEnt[] = {
+      {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&amp;", "&"}};
+  for (auto [from, to] : kEnt)
+    for (auto p = s.find(from); p != std::string::npos; p = s.find(from, p + 1))
+      s.replace(p, std::strlen(from), to);
+  return s;
+}
+
+// Sheet cells by (row, column), 1-based; shared strings resolved. Numbers keep their text.
+struct Sheet {
+  std::map<std::pair<int, int>, std::string> cells;
+  std::map<std::pair<int, int>, bool> is_number;
+};
+
+Sheet read_sheet(const std::string& xml, const std::vector<std::string>& shared) {
+  Sheet s;
+  for (auto p = xml.find("<c r=\""); p != std::string::npos; p = xml.find("<c r=\"", p + 1)) {
+    auto q = xml.find('"', p + 6);
+    std::string ref = xml.substr(p + 6, q - p - 6);
+    int col = 0;
+    std::size_t k = 0;
+    while (k < ref.size() && std::isalpha(static_cast<unsigned char>(ref[k])))
+      col = col * 26 + (ref[k++] - 'A' + 1);
+    int row = std::stoi(ref.substr(k));
+    auto tag_end = xml.find('>', p);
+    std::string tag = xml.substr(p, tag_end - p);
+    bool shared_str = tag.find("t=\"s\"") != std::string::npos;
+    auto v = xml.find("<v>", tag_end);
+    auto cend = xml.find("</c>", tag_end);
+    if (xml[tag_end - 1] == '/' || v == std::string::npos || v > cend) continue;
+    std::string val = xml.substr(v + 3, xml.find("</v>", v) - v - 3);
+    s.cells[{row, col}] = shared_str ? shared.at(std::stoul(val)) : val;
+    s.is_number[{row, col}] = !shared_str;
+  }
+  return s;
+}
+
+std::vector<std::string> shared_strings(const std::string& xml) {
+  std::vector<std::string> out;
+  for (auto p = xml.find("<si>"); p != std::string::npos; p = xml.find("<si>", p + 1)) {
+    auto t = xml.find("<t", p);
+    auto gt = xml.find('>', t);
+    out.push_back(unescape(xml.substr(gt + 1, xml.find("</t>", gt) - gt - 1)));
+  }
+  return out;
+}
+
+std::vector<std::string> sheet_names(const std::string& workbook) {
+  std::vector<std::string> out;
+  for (auto p = workbook.find("<sheet name=\""); p != std::string::npos;
+       p = workbook.find("<sheet name=\"", p + 1))
+    out.push_back(unescape(workbook.substr(p + 13, workbook.find('"', p + 13) - p - 13)));
+  return out;
+}
+
+double number(const std::string& s) {
+  double v = 0;
+  std::from_chars(s.data(), s.data() + s.size(), v);
+  return v;
+}
+
+TEST(Xlsx, NumbersMatchTheCsv) {
+  if (!have_unzip()) GTEST_SKIP() << "unzip not installed; cannot read the workbook back";
+  std::string dir = std::string(RAREFLOW_TEST_DATA) + "/report/demo";
+  auto in = load_results_dir(dir);
+  ASSERT_TRUE(in.has_value());
+  Table extra;
+  extra.title = "Balance: summary [demo]";  // ':' '[' ']' are not allowed in sheet names
+  extra.columns = {{"region", "", 0}, {"mined", "t REO", 0}, {"plants", "", 0}};
+  extra.add_row({std::string("CHN"), 270000.25, 12LL});
+  extra.add_row({std::string("USA"), std::nan(""), 1LL});
+  in->tables.push_back(extra);
+  auto out = fs::temp_directory_path() / "rareflow_report_test.xlsx";
+  fs::remove(out);
+  ASSERT_TRUE(write_xlsx(*in, out).has_value());
+  EXPECT_FALSE(fs::exists(fs::path(out.string() + ".tmp")));  // renamed into place
+  auto strings = shared_strings(unzip_member(out, "xl/sharedStrings.xml"));
+  auto names = sheet_names(unzip_member(out, "xl/workbook.xml"));
+  ASSERT_EQ(names, (std::vector<std::string>{"results", "results_wide", "Balance_ summary _demo_",
+                                             "run_record", "sources"}));
+  // Sheet 1 ("results") holds the csv, row for row; numbers are numeric cells.
+  auto csv = read_file(dir + "/results.csv");
+  ASSERT_TRUE(csv.has_value());
+  auto rows = iamc_from_csv(*csv, "results.csv");
+  ASSERT_TRUE(rows.has_value());
+  Sheet s = read_sheet(unzip_member(out, "xl/worksheets/sheet1.xml"), strings);
+  EXPECT_EQ(s.cells.at({1, 7}), "value");
+  for (std::size_t i = 0; i < rows->rows.size(); ++i) {
+    const auto& r = rows->rows[i];
+    int row = static_cast<int>(i) + 2;
+    ASSERT_EQ(s.cells.at({row, 2}), r.scenario) << row;
+    ASSERT_EQ(s.cells.at({row, 4}), r.variable) << row;
+    ASSERT_EQ(s.cells.at({row, 5}), r.unit) << row;
+    ASSERT_TRUE(s.is_number.at({row, 6}));
+    ASSERT_EQ(number(s.cells.at({row, 6})), r.year);
+    ASSERT_TRUE(s.is_number.at({row, 7}));
+    // xlsx stores up to 17 significant digits as text; the csv keeps the shortest exact form.
+    ASSERT_NEAR(number(s.cells.at({row, 7})), r.value, 1e-15 * std::abs(r.value)) << row;
+  }
+  EXPECT_EQ(s.cells.count({static_cast<int>(rows->rows.size()) + 2, 1}), 0u);
+  // The extra table: units in headers, numbers as numbers, NaN left blank.
+  Sheet t = read_sheet(unzip_member(out, "xl/worksheets/sheet3.xml"), strings);
+  EXPECT_EQ(t.cells.at({1, 2}), "mined [t REO]");
+  EXPECT_EQ(number(t.cells.at({2, 2})), 270000.25);
+  EXPECT_TRUE(t.is_number.at({2, 3}));
+  EXPECT_EQ(t.cells.count({3, 2}), 0u);
+  // Run record and sources.
+  Sheet rec = read_sheet(unzip_member(out, "xl/worksheets/sheet4.xml"), strings);
+  EXPECT_EQ(rec.cells.at({2, 1}), "command");
+  EXPECT_EQ(rec.cells.at({2, 2}), "demo");
+  Sheet src = read_sheet(unzip_member(out, "xl/worksheets/sheet5.xml"), strings);
+  EXPECT_EQ(src.cells.at({2, 1}), "usgs-mcs-2025");
+  fs::remove(out);
+}
+
+TEST(Xlsx, WideSheetHasOneColumnPerYear) {
+  if (!have_unzip()) GTEST_SKIP() << "unzip not installed; cannot read the workbook back";
+  ReportInputs in;
+  in.results.add("rareflow", "ref", "CHN", "Price|Oxide|Nd", "USD/kg", 2025, 60.5);
+  in.results.add("rareflow", "ref", "CHN", "Price|Oxide|Nd", "USD/kg", 2024, 56);
+  in.results.add("rareflow", "ref", "ROW", "Price|Oxide|Nd", "USD/kg", 2024, 58);
+  auto out = fs::temp_directory_path() / "rareflow_report_wide.xlsx";
+  ASSERT_TRUE(write_xlsx(in, out).has_value());
+  auto strings = shared_strings(unzip_member(out, "xl/sharedStrings.xml"));
+  Sheet w = read_sheet(unzip_member(out, "xl/worksheets/sheet2.xml"), strings);
+  EXPECT_EQ(w.cells.at({1, 6}), "2024");
+  EXPECT_EQ(w.cells.at({1, 7}), "2025");
+  EXPECT_EQ(w.cells.at({2, 3}), "CHN");
+  EXPECT_EQ(number(w.cells.at({2, 6})), 56);
+  EXPECT_EQ(number(w.cells.at({2, 7})), 60.5);
+  EXPECT_EQ(w.cells.at({3, 3}), "ROW");
+  EXPECT_EQ(w.cells.count({3, 7}), 0u);  // ROW has no 2025 value
+  fs::remove(out);
+}
+
+TEST(Xlsx, SameInputsSameBytes) {
+  auto in = load_results_dir(std::string(RAREFLOW_TEST_DATA) + "/report/demo");
+  ASSERT_TRUE(in.has_value());
+  auto a = fs::temp_directory_path() / "rareflow_report_a.xlsx";
+  auto b = fs::temp_directory_path() / "rareflow_report_b.xlsx";
+  ASSERT_TRUE(write_xlsx(*in, a).has_value());
+  ASSERT_TRUE(write_xlsx(*in, b).has_value());
+  EXPECT_EQ(*read_file(a), *read_file(b));
+  fs::remove(a);
+  fs::remove(b);
+}
+
+TEST(Xlsx, UnwritablePathFailsWithoutLeavingFiles) {
+  ReportInputs in;
+  auto bad = fs::path("/proc/rareflow-no-such-dir/report.xlsx");
+  auto ok = write_xlsx(in, bad);
+  ASSERT_FALSE(ok.has_value());
+  EXPECT_NE(ok.error().message.find("report.xlsx"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rareflow::report
+
+namespace rareflow::report {
+namespace {
+
+TEST(Xlsx, PlainTablesGetOneSheetEach) {
+  if (!have_unzip()) GTEST_SKIP() << "unzip not installed; cannot read the workbook back";
+  Table a;
+  a.title = "balance";
+  a.columns = {{"region", "", 0}, {"mined", "t REO", 0}};
+  a.add_row({std::string("CHN"), 270000.0});
+  Table b = a;  // same title: the second sheet gets a suffix
+  RunRecord rec{"balance", {{"year", "2024"}}};
+  auto out = fs::temp_directory_path() / "rareflow_report_tables.xlsx";
+  ASSERT_TRUE(write_tables_xlsx({a, b}, rec, Table{}, out).has_value());
+  EXPECT_EQ(sheet_names(unzip_member(out, "xl/workbook.xml")),
+            (std::vector<std::string>{"balance", "balance (2)", "run_record", "sources"}));
+  fs::remove(out);
+}
+
+}  // namespace
+}  // namespace rareflow::report
