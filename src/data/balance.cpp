@@ -51,20 +51,20 @@ class Builder {
   }
   void line(const std::string& r, std::string stage, std::string item, int sign, bool gap,
             const EA& v, const std::string& source, double other = kNaN,
-            std::string other_unit = "") {
+            std::string other_unit = "", std::string partner = "") {
     // A named gap below a gram is rounding, not a finding.
     if (gap && std::abs(sum(v)) < 1e-6) return;
     at(r).lines.push_back({std::move(stage), std::move(item), sign, gap, v, other,
-                           std::move(other_unit), source});
+                           std::move(other_unit), source, std::move(partner)});
   }
   // Moves `v` from region `from` to region `to` as a trade at `stage`.
   void trade(const std::string& stage, const std::string& from, const std::string& to,
              const EA& v, const std::string& source, double other = kNaN,
              const std::string& other_unit = "", const std::string& label = "") {
     line(from, stage, label.empty() ? "exports to " + to : label + " to " + to, -1, false, v,
-         source, other, other_unit);
+         source, other, other_unit, to);
     line(to, stage, label.empty() ? "imports from " + from : label + " from " + from, +1, false,
-         v, source, other, other_unit);
+         v, source, other, other_unit, from);
   }
   Result<void> mining();
   Result<void> concentrate_and_intermediate();

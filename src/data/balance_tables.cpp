@@ -154,10 +154,8 @@ Table trade_table(const Balance& b) {
                {"own_basis", "", 0}, {"own_unit", ""}, {"source", ""}};
   for (const auto& r : b.regions)
     for (const auto& l : r.lines)
-      if (l.sign < 0 && !l.gap && l.item.find(" to ") != std::string::npos) {
-        std::string to = l.item.substr(l.item.rfind(' ') + 1);
-        t.add_row({l.stage, r.region, to, l.total(), l.other, l.other_unit, l.source});
-      }
+      if (l.sign < 0 && !l.partner.empty())
+        t.add_row({l.stage, r.region, l.partner, l.total(), l.other, l.other_unit, l.source});
   return t;
 }
 

@@ -24,6 +24,7 @@ struct BalanceLine {
   double other = kNaN;         // the same flow on its own basis (t magnet, t metal), if any
   std::string other_unit;
   std::string source;          // source ids behind the line
+  std::string partner;         // the other region of a trade line
 
   double total() const;
 };

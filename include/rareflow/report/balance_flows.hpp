@@ -1,0 +1,21 @@
+// The base-year balance as element flows between chain nodes, for the report's Sankey
+// diagrams, and the sources table every report carries.
+#pragma once
+
+#include <vector>
+
+#include "rareflow/core/table.hpp"
+#include "rareflow/data/balance.hpp"
+#include "rareflow/report/sankey.hpp"
+
+namespace rareflow::report {
+
+// Stages: Mine (regions, recycling, stock draw) -> Separation -> Oxide (producing region) ->
+// Use region (CHN, ROW) -> Magnets -> End use (sectors and the named gaps as sinks). Every
+// inner node passes on what it receives, as the balance closes.
+std::vector<ChainFlow> chain_flows_from_balance(const Balance& b);
+
+// Every source of the package: id, title, publisher, year, confidence, address.
+Table sources_table(const Dataset& d);
+
+}  // namespace rareflow::report

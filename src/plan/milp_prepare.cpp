@@ -1,0 +1,185 @@
+// Resolves a plan's scenario changes into dense arrays by scenario and year.
+#include <algorithm>
+#include <cmath>
+
+#include "milp_context.hpp"
+
+namespace rareflow::plan::detail {
+
+std::string_view cost_kind_name(CostKind k) {
+  switch (k) {
+    case CostKind::Capex:
+      return "capex";
+    case CostKind::Residual:
+      return "residual value";
+    case CostKind::Fixed:
+      return "fixed operating";
+    case CostKind::Variable:
+      return "variable operating";
+    case CostKind::Feed:
+      return "recycling feed";
+    case CostKind::Imports:
+      return "imports";
+    case CostKind::Exports:
+      return "export revenue";
+    case CostKind::Storage:
+      return "storage";
+    case CostKind::Disposal:
+      return "disposal";
+    case CostKind::Shortfall:
+      return "shortfall penalty";
+    case CostKind::GoalPenalty:
+      return "soft-goal penalty";
+  }
+  return "?";
+}
+
+double oxide_equivalent(const PlanModel& plan, const Commodity& c, Element e) {
+  switch (c.stage) {
+    case Stage::Oxide:
+      return c.item == info(e).symbol ? 1.0 : 0.0;
+    case Stage::Metal:
+      return c.item == info(e).symbol ? metal_to_oxide(e) : 0.0;
+    case Stage::Magnet: {
+      const MagnetType* m = plan.magnet(c.item);
+      return m ? m->recipe[index(e)] * metal_to_oxide(e) : 0.0;
+    }
+    case Stage::Concentrate: {
+      const Deposit* d = plan.deposit(c.item);
+      return d ? d->distribution[index(e)] : 0.0;
+    }
+  }
+  return 0.0;
+}
+
+namespace {
+
+void mark_commodity(const PlanModel& plan, const Commodity& c, std::vector<bool>& used) {
+  for (std::size_t i = 0; i < kElementCount; ++i)
+    if (oxide_equivalent(plan, c, element_at(i)) > 0) used[i] = true;
+}
+
+Grid2<double> fill(int s, int t, double v) {
+  return Grid2<double>(static_cast<std::size_t>(s),
+                       std::vector<double>(static_cast<std::size_t>(t), v));
+}
+
+bool in_years(int year, int from, int to) {
+  return year >= from && (to == 0 || year <= to);
+}
+
+}  // namespace
+
+Prepared prepare(const PlanModel& plan) {
+  Prepared p;
+  p.plan = &plan;
+  p.years = plan.years();
+  p.scenarios = static_cast<int>(plan.scenarios.size());
+  const auto T = static_cast<std::size_t>(p.years);
+  for (std::size_t t = 0; t < T; ++t)
+    p.discount.push_back(std::pow(1.0 + plan.discount_rate, -static_cast<double>(t)));
+  p.discount_after_horizon = std::pow(1.0 + plan.discount_rate, -static_cast<double>(T));
+
+  p.element_used.assign(kElementCount, false);
+  for (const auto& d : plan.deposits)
+    for (std::size_t i = 0; i < kElementCount; ++i)
+      if (d.distribution[i] > 0) p.element_used[i] = true;
+  for (const auto& f : plan.feeds)
+    for (std::size_t i = 0; i < kElementCount; ++i)
+      if (f.distribution[i] > 0) p.element_used[i] = true;
+  for (const auto& d : plan.demand) mark_commodity(plan, d.commodity, p.element_used);
+  for (const auto& o : plan.imports) mark_commodity(plan, o.commodity, p.element_used);
+  for (const auto& x : plan.exports)
+    if (x.commodity.stage != Stage::Concentrate) mark_commodity(plan, x.commodity, p.element_used);
+
+  for (const auto& o : plan.imports)
+    if (std::find(p.suppliers.begin(), p.suppliers.end(), o.supplier) == p.suppliers.end())
+      p.suppliers.push_back(o.supplier);
+
+  for (std::size_t o = 0; o < plan.imports.size(); ++o) {
+    const auto& io = plan.imports[o];
+    auto price = fill(p.scenarios, p.years, io.price);
+    auto avail = fill(p.scenarios, p.years, io.available.value_or(kInf));
+    for (std::size_t s = 0; s < plan.scenarios.size(); ++s) {
+      for (const auto& ov : plan.scenarios[s].imports) {
+        if (ov.supplier != io.supplier) continue;
+        if (std::find(ov.commodities.begin(), ov.commodities.end(), io.commodity) ==
+            ov.commodities.end())
+          continue;
+        for (std::size_t t = 0; t < T; ++t) {
+          if (!in_years(p.year(static_cast<int>(t)), ov.from_year, ov.to_year)) continue;
+          price[s][t] = ov.price.value_or(price[s][t]) * ov.price_factor;
+          avail[s][t] = ov.available.value_or(avail[s][t]) * ov.available_factor;
+        }
+      }
+    }
+    p.import_price.push_back(std::move(price));
+    p.import_available.push_back(std::move(avail));
+  }
+
+  for (const auto& x : plan.exports) {
+    auto price = fill(p.scenarios, p.years, x.price);
+    auto cap = fill(p.scenarios, p.years, x.cap.value_or(kInf));
+    for (std::size_t s = 0; s < plan.scenarios.size(); ++s)
+      for (const auto& ov : plan.scenarios[s].exports) {
+        if (ov.commodity != x.commodity) continue;
+        for (std::size_t t = 0; t < T; ++t) {
+          if (!in_years(p.year(static_cast<int>(t)), ov.from_year, 0)) continue;
+          price[s][t] = ov.price.value_or(price[s][t]);
+          cap[s][t] = ov.cap.value_or(cap[s][t]);
+        }
+      }
+    p.export_price.push_back(std::move(price));
+    p.export_cap.push_back(std::move(cap));
+  }
+
+  for (const auto& d : plan.demand) {
+    auto q = fill(p.scenarios, p.years, 0.0);
+    for (std::size_t s = 0; s < plan.scenarios.size(); ++s) {
+      const YearPath* path = &d.tonnes;
+      double factor = 1.0;
+      for (const auto& ov : plan.scenarios[s].demand) {
+        if (ov.commodity != d.commodity) continue;
+        if (ov.tonnes) path = &*ov.tonnes;
+        factor *= ov.factor;
+      }
+      for (std::size_t t = 0; t < T; ++t) q[s][t] = path->at(p.year(static_cast<int>(t))) * factor;
+    }
+    p.demand.push_back(std::move(q));
+  }
+
+  for (const auto& f : plan.feeds) {
+    std::vector<double> a;
+    for (std::size_t t = 0; t < T; ++t) a.push_back(f.available.at(p.year(static_cast<int>(t))));
+    p.feed_available.push_back(std::move(a));
+  }
+
+  p.shared_years = p.years;
+  auto differs = [&](const Grid3<double>& g, std::size_t t) {
+    for (const auto& by_s : g)
+      for (std::size_t s = 1; s < by_s.size(); ++s)
+        if (by_s[s][t] != by_s[0][t]) return true;
+    return false;
+  };
+  for (std::size_t t = 0; t < T; ++t) {
+    if (differs(p.import_price, t) || differs(p.import_available, t) ||
+        differs(p.export_price, t) || differs(p.export_cap, t) || differs(p.demand, t)) {
+      p.shared_years = static_cast<int>(t);
+      break;
+    }
+  }
+
+  for (const auto& pr : plan.projects) {
+    std::vector<int> ys;
+    if (pr.max_modules > pr.existing_modules) {
+      int first = std::max(plan.first_year, pr.earliest_decision);
+      int last = plan.last_year - pr.lead_time;
+      if (pr.latest_decision != 0) last = std::min(last, pr.latest_decision);
+      for (int y = first; y <= last; ++y) ys.push_back(y - plan.first_year);
+    }
+    p.decision_years.push_back(std::move(ys));
+  }
+  return p;
+}
+
+}  // namespace rareflow::plan::detail

@@ -1,0 +1,20 @@
+// Internal: reading a MILP solution back into a PlanSolution (roadmap, yearly metrics per
+// scenario, costs, goals), and wording what the goals did.
+#pragma once
+
+#include <vector>
+
+#include "milp_context.hpp"
+#include "rareflow/plan/plan_solver.hpp"
+
+namespace rareflow::plan::detail {
+
+PlanSolution extract_solution(const MilpContext& ctx, const LinearModel& m,
+                              const std::vector<double>& x);
+// Fills GoalYear::marginal_cost from the row duals of the LP with builds fixed.
+void add_marginal_costs(const MilpContext& ctx, const std::vector<double>& duals,
+                        PlanSolution& sol);
+// Adds messages: hard goals that cannot be met (and by how much), soft goals missed, binding goals.
+void describe_goals(const MilpContext& ctx, PlanSolution& sol);
+
+}  // namespace rareflow::plan::detail

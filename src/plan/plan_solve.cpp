@@ -1,0 +1,131 @@
+// Solving a plan: build the MILP, solve with Cbc, and when hard goals cannot all be met,
+// find by how much (minimise their total relative violation, then the cost at that level).
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "cbc_solve.hpp"
+#include "milp_blocks.hpp"
+#include "plan_extract.hpp"
+#include "rareflow/plan/plan_solver.hpp"
+
+namespace rareflow::plan {
+
+std::string_view strategy_name(Strategy s) {
+  return s == Strategy::Optimised ? "optimised" : "reference";
+}
+
+double CostBreakdown::total() const {
+  double t = 0;
+  for (double v : by_kind) t += v;
+  return t;
+}
+
+const std::array<std::string_view, CostBreakdown::kKinds>& cost_kind_names() {
+  static const std::array<std::string_view, CostBreakdown::kKinds> names = [] {
+    std::array<std::string_view, CostBreakdown::kKinds> n{};
+    for (std::size_t i = 0; i < n.size(); ++i)
+      n[i] = detail::cost_kind_name(static_cast<detail::CostKind>(i));
+    return n;
+  }();
+  return names;
+}
+
+namespace {
+
+using namespace detail;
+
+bool has_hard_goal_rows(const MilpContext& ctx) {
+  for (const auto& gr : ctx.goal_rows)
+    if (ctx.plan.goals[static_cast<std::size_t>(gr.goal)].hard) return true;
+  return false;
+}
+
+// Lets hard goals be violated; returns sum of violation / scale over them.
+LinExpr open_hard_goals(MilpContext& ctx, LinearModel& m) {
+  LinExpr total;
+  for (const auto& gr : ctx.goal_rows) {
+    if (!ctx.plan.goals[static_cast<std::size_t>(gr.goal)].hard) continue;
+    m.columns()[static_cast<std::size_t>(gr.violation)].ub = kInf;
+    total.add(gr.violation, 1.0 / gr.scale);
+  }
+  return total;
+}
+
+}  // namespace
+
+std::string plan_lp_text(const PlanModel& plan, Strategy strategy) {
+  Prepared prep = prepare(plan);
+  MilpContext ctx(plan, prep,
+                  strategy == Strategy::Optimised ? BuildMode::Optimise : BuildMode::Reference);
+  build_milp(ctx);
+  return to_lp_format(ctx.lp, fmt::format("rareflow plan '{}' ({} strategy), money in USD million, "
+                                          "quantities in t",
+                                          plan.name, strategy_name(strategy)));
+}
+
+Result<PlanSolution> solve_plan(const PlanModel& plan, Strategy strategy, const SolveOptions& opt) {
+  Prepared prep = prepare(plan);
+  MilpContext ctx(plan, prep,
+                  strategy == Strategy::Optimised ? BuildMode::Optimise : BuildMode::Reference);
+  build_milp(ctx);
+  MilpOptions mo{opt.time_limit_s.value_or(plan.time_limit_s), opt.gap.value_or(plan.gap)};
+  MilpResult res = solve_milp(ctx.lp, mo);
+  const LinearModel* used = &ctx.lp;
+  LinearModel relaxed;
+  bool goals_relaxed = false;
+  double seconds = res.seconds;
+  long nodes = res.nodes;
+  if ((res.status == MilpStatus::Infeasible || res.status == MilpStatus::NoSolution) &&
+      has_hard_goal_rows(ctx)) {
+    // Phase 1: the least total relative violation of the hard goals.
+    LinearModel phase1 = ctx.lp;
+    for (auto& c : phase1.columns()) c.obj = 0.0;
+    phase1.objective_constant = 0.0;
+    LinExpr violation = open_hard_goals(ctx, phase1);
+    for (const auto& [c, k] : violation.terms)
+      phase1.columns()[static_cast<std::size_t>(c)].obj = k;
+    MilpResult r1 = solve_milp(phase1, mo);
+    seconds += r1.seconds;
+    nodes += r1.nodes;
+    if (r1.x.empty())
+      return fail(fmt::format(
+          "plan '{}' ({}): the solver found no solution even with hard goals relaxed ({})",
+          plan.name, strategy_name(strategy), status_name(r1.status)));
+    // Phase 2: least cost among plans that violate the hard goals no more than that.
+    relaxed = ctx.lp;
+    open_hard_goals(ctx, relaxed);
+    double limit = violation.value(r1.x);
+    relaxed.add_row("least_goal_violation", violation, Sense::Le, limit + 1e-9 * (1.0 + limit));
+    res = solve_milp(relaxed, mo);
+    seconds += res.seconds;
+    nodes += res.nodes;
+    used = &relaxed;
+    goals_relaxed = true;
+  }
+  if (res.x.empty())
+    return fail(fmt::format(
+        "plan '{}' ({}): the solver stopped with {} after {:.1f} s; try a longer --time-limit",
+        plan.name, strategy_name(strategy), status_name(res.status), seconds));
+  PlanSolution sol = extract_solution(ctx, *used, res.x);
+  sol.strategy = strategy;
+  auto& rep = sol.solver;
+  rep.status = goals_relaxed ? "hard goals relaxed" : std::string(status_name(res.status));
+  rep.objective_musd = res.objective;
+  rep.bound_musd = res.bound;
+  rep.gap = res.gap;
+  rep.seconds = seconds;
+  rep.nodes = nodes;
+  rep.columns = static_cast<int>(used->columns().size());
+  rep.rows = static_cast<int>(used->rows().size());
+  for (const auto& c : used->columns()) rep.integer_columns += c.integer ? 1 : 0;
+  rep.hard_goals_relaxed = goals_relaxed;
+  if (opt.marginal_costs) {
+    std::vector<double> duals = fixed_lp_duals(*used, res.x);
+    if (!duals.empty()) add_marginal_costs(ctx, duals, sol);
+  }
+  describe_goals(ctx, sol);
+  return sol;
+}
+
+}  // namespace rareflow::plan

@@ -1,0 +1,340 @@
+#include "toml_reader.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace rareflow::plan::detail {
+
+void ParseContext::error(const toml::source_region& where, const std::string& field,
+                         std::string message) {
+  diags.add(file, static_cast<int>(where.begin.line), static_cast<int>(where.begin.column), field,
+            std::move(message));
+}
+
+std::string describe(const toml::node& n) {
+  if (auto s = n.value_exact<std::string>()) return fmt::format("string \"{}\"", *s);
+  if (auto i = n.value_exact<int64_t>()) return fmt::format("integer {}", *i);
+  if (auto d = n.value_exact<double>()) return fmt::format("float {}", *d);
+  if (auto b = n.value_exact<bool>()) return fmt::format("boolean {}", *b ? "true" : "false");
+  if (n.is_table()) return "a table";
+  if (n.is_array()) return "an array";
+  return "a date or time";
+}
+
+std::vector<std::string_view> with_note(std::vector<std::string_view> keys) {
+  keys.insert(keys.end(), std::begin(kNoteKeys), std::end(kNoteKeys));
+  return keys;
+}
+
+TableReader::TableReader(ParseContext& ctx, const toml::table& t, std::string path,
+                         std::vector<std::string_view> allowed)
+    : ctx_(&ctx), t_(&t), path_(std::move(path)) {
+  std::vector<std::string> names(allowed.begin(), allowed.end());
+  for (auto&& [k, v] : t) {
+    if (std::find(allowed.begin(), allowed.end(), k.str()) != allowed.end()) continue;
+    std::string msg = fmt::format("unknown key '{}'", k.str());
+    std::string near = closest_match(std::string(k.str()), names);
+    if (!near.empty()) msg += fmt::format(", did you mean '{}'?", near);
+    ctx.error(k.source(), field(k.str()), std::move(msg));
+  }
+}
+
+TableReader TableReader::unchecked(ParseContext& ctx, const toml::table& t, std::string path) {
+  return TableReader(ctx, t, std::move(path));
+}
+
+std::string TableReader::field(std::string_view key) const {
+  return path_.empty() ? std::string(key) : fmt::format("{}.{}", path_, key);
+}
+
+void TableReader::error(std::string_view key, std::string message) {
+  if (const auto* n = t_->get(key)) {
+    ctx_->error(n->source(), field(key), std::move(message));
+  } else {
+    ctx_->error(t_->source(), field(key), std::move(message));
+  }
+}
+
+void TableReader::error_here(std::string message) {
+  ctx_->error(t_->source(), path_, std::move(message));
+}
+
+void TableReader::expected(std::string_view key, std::string_view what) {
+  const auto* n = t_->get(key);
+  if (n) {
+    error(key, fmt::format("expected {}, found {}", what, describe(*n)));
+  } else {
+    error(key, fmt::format("expected {}, found nothing (required key is missing)", what));
+  }
+}
+
+std::optional<double> TableReader::number(std::string_view key, bool required) {
+  const auto* n = t_->get(key);
+  if (!n) {
+    if (required) expected(key, "a number");
+    return std::nullopt;
+  }
+  if (auto i = n->value_exact<int64_t>()) return static_cast<double>(*i);
+  if (auto d = n->value_exact<double>()) {
+    if (std::isfinite(*d)) return *d;
+  }
+  expected(key, "a finite number");
+  return std::nullopt;
+}
+
+std::optional<double> TableReader::number_in(std::string_view key, double lo, double hi,
+                                             std::string_view what, bool required) {
+  if (required && !has(key)) {
+    expected(key, what);
+    return std::nullopt;
+  }
+  auto v = number(key);
+  if (!v) return std::nullopt;
+  if (*v < lo || *v > hi) {
+    error(key, fmt::format("expected {}, found {}", what, *v));
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<int> TableReader::integer(std::string_view key, bool required) {
+  const auto* n = t_->get(key);
+  if (!n) {
+    if (required) expected(key, "an integer");
+    return std::nullopt;
+  }
+  if (auto i = n->value_exact<int64_t>()) {
+    if (*i >= -1000000 && *i <= 1000000) return static_cast<int>(*i);
+  }
+  expected(key, "an integer");
+  return std::nullopt;
+}
+
+std::optional<std::string> TableReader::string(std::string_view key, bool required) {
+  const auto* n = t_->get(key);
+  if (!n) {
+    if (required) expected(key, "a string");
+    return std::nullopt;
+  }
+  if (auto s = n->value_exact<std::string>()) return *s;
+  expected(key, "a string");
+  return std::nullopt;
+}
+
+std::optional<bool> TableReader::boolean(std::string_view key) {
+  const auto* n = t_->get(key);
+  if (!n) return std::nullopt;
+  if (auto b = n->value_exact<bool>()) return *b;
+  expected(key, "true or false");
+  return std::nullopt;
+}
+
+const toml::table* TableReader::table(std::string_view key, bool required) {
+  const auto* n = t_->get(key);
+  if (!n) {
+    if (required) expected(key, "a table");
+    return nullptr;
+  }
+  if (n->is_table()) return n->as_table();
+  expected(key, "a table");
+  return nullptr;
+}
+
+const toml::array* TableReader::array(std::string_view key, bool required) {
+  const auto* n = t_->get(key);
+  if (!n) {
+    if (required) expected(key, "an array");
+    return nullptr;
+  }
+  if (n->is_array()) return n->as_array();
+  expected(key, "an array");
+  return nullptr;
+}
+
+std::optional<std::vector<std::string>> TableReader::strings(std::string_view key, bool required) {
+  const auto* n = t_->get(key);
+  if (!n) {
+    if (required) expected(key, "a string or an array of strings");
+    return std::nullopt;
+  }
+  if (auto s = n->value_exact<std::string>()) return std::vector<std::string>{*s};
+  if (const auto* a = n->as_array()) {
+    std::vector<std::string> out;
+    for (const auto& el : *a) {
+      if (auto s = el.value_exact<std::string>()) {
+        out.push_back(*s);
+      } else {
+        ctx_->error(el.source(), field(key),
+                    fmt::format("expected a string, found {}", describe(el)));
+        return std::nullopt;
+      }
+    }
+    return out;
+  }
+  expected(key, "a string or an array of strings");
+  return std::nullopt;
+}
+
+namespace {
+// "RUB billion" -> (RUB, 1000): factor to million units of that currency.
+std::optional<std::pair<std::string, double>> parse_money_unit(const std::string& unit) {
+  auto space = unit.find(' ');
+  if (space == std::string::npos) return std::nullopt;
+  std::string cur = unit.substr(0, space);
+  std::string scale = unit.substr(space + 1);
+  if (scale == "million") return std::pair{cur, 1.0};
+  if (scale == "billion") return std::pair{cur, 1000.0};
+  if (scale == "thousand") return std::pair{cur, 0.001};
+  return std::nullopt;
+}
+}  // namespace
+
+std::optional<double> TableReader::money_musd(std::string_view key, bool required) {
+  const auto* n = t_->get(key);
+  if (!n) {
+    if (required) expected(key, "an amount in USD million or { value = ..., unit = \"...\" }");
+    return std::nullopt;
+  }
+  if (!n->is_table()) {
+    auto v = number(key);
+    if (v) return v;
+    return std::nullopt;
+  }
+  TableReader r(*ctx_, *n->as_table(), field(key), {"value", "unit"});
+  auto value = r.number("value", true);
+  auto unit = r.string("unit", true);
+  if (!value || !unit) return std::nullopt;
+  auto parsed = parse_money_unit(*unit);
+  if (!parsed) {
+    r.error("unit", fmt::format("expected \"<currency> million|billion|thousand\" (e.g. \"RUB "
+                                "billion\"), found string \"{}\"",
+                                *unit));
+    return std::nullopt;
+  }
+  const auto& [cur, scale] = *parsed;
+  double per_usd = 1.0;
+  if (cur != "USD") {
+    auto it = ctx_->per_usd.find(cur);
+    if (it == ctx_->per_usd.end()) {
+      std::vector<std::string> known{"USD"};
+      for (const auto& [c, rate] : ctx_->per_usd) known.push_back(c);
+      std::string msg = fmt::format(
+          "unknown currency '{}': state its rate in [currencies.{}] per_usd = ...", cur, cur);
+      std::string near = closest_match(cur, known);
+      if (!near.empty()) msg += fmt::format(" (did you mean '{}'?)", near);
+      r.error("unit", msg);
+      return std::nullopt;
+    }
+    per_usd = it->second;
+  }
+  return *value * scale / per_usd;
+}
+
+std::optional<YearPath> TableReader::year_path(std::string_view key, bool required) {
+  const auto* n = t_->get(key);
+  if (!n) {
+    if (required) expected(key, "a number or a table of year = value");
+    return std::nullopt;
+  }
+  if (!n->is_table()) {
+    auto v = number(key);
+    if (!v) return std::nullopt;
+    return YearPath::constant(*v);
+  }
+  YearPath p;
+  bool ok = true;
+  for (auto&& [k, v] : *n->as_table()) {
+    int year = 0;
+    std::string ks(k.str());
+    bool digits = !ks.empty() && ks.size() <= 4 &&
+                  std::all_of(ks.begin(), ks.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits) year = std::stoi(ks);
+    if (!digits || year < 1900 || year > 2200) {
+      ctx_->error(k.source(), field(key),
+                  fmt::format("expected a year (1900-2200) as key, found '{}'", ks));
+      ok = false;
+      continue;
+    }
+    std::optional<double> val;
+    if (auto i = v.value_exact<int64_t>()) val = static_cast<double>(*i);
+    if (auto d = v.value_exact<double>()) val = *d;
+    if (!val || !std::isfinite(*val)) {
+      ctx_->error(v.source(), fmt::format("{}.{}", field(key), ks),
+                  fmt::format("expected a number, found {}", describe(v)));
+      ok = false;
+      continue;
+    }
+    p.points.emplace_back(year, *val);
+  }
+  if (!ok) return std::nullopt;
+  if (p.points.empty()) {
+    expected(key, "at least one year = value pair");
+    return std::nullopt;
+  }
+  std::sort(p.points.begin(), p.points.end());
+  return p;
+}
+
+std::optional<ElementShares> TableReader::element_shares(std::string_view key, bool normalise,
+                                                         bool required) {
+  const toml::table* t = table(key, required);
+  if (!t) return std::nullopt;
+  ElementShares out{};
+  std::vector<std::string> symbols;
+  for (const auto& inf : element_table()) symbols.emplace_back(inf.symbol);
+  bool ok = true;
+  for (auto&& [k, v] : *t) {
+    std::string sym(k.str());
+    auto e = element_from_symbol(sym);
+    std::string f = fmt::format("{}.{}", field(key), sym);
+    if (!e) {
+      std::string msg = fmt::format("unknown element '{}'", sym);
+      std::string near = closest_match(sym, symbols);
+      if (!near.empty()) msg += fmt::format(", did you mean '{}'?", near);
+      ctx_->error(k.source(), f, msg);
+      ok = false;
+      continue;
+    }
+    std::optional<double> val;
+    if (auto i = v.value_exact<int64_t>()) val = static_cast<double>(*i);
+    if (auto d = v.value_exact<double>()) val = *d;
+    if (!val || !std::isfinite(*val) || *val < 0) {
+      ctx_->error(v.source(), f, fmt::format("expected a number >= 0, found {}", describe(v)));
+      ok = false;
+      continue;
+    }
+    out[index(*e)] = *val;
+  }
+  if (!ok) return std::nullopt;
+  if (normalise) {
+    double sum = 0;
+    for (double x : out) sum += x;
+    if (sum <= 0) {
+      expected(key, "shares with a positive sum");
+      return std::nullopt;
+    }
+    for (double& x : out) x /= sum;
+  }
+  return out;
+}
+
+SourceNote TableReader::note() {
+  SourceNote n;
+  n.source = string("source").value_or("");
+  n.confidence = string("confidence").value_or("");
+  n.reason = string("reason").value_or("");
+  if (!n.confidence.empty() && n.confidence != "reported" && n.confidence != "derived" &&
+      n.confidence != "assumption") {
+    error("confidence", fmt::format("expected \"reported\", \"derived\" or \"assumption\", found "
+                                    "string \"{}\"",
+                                    n.confidence));
+  }
+  if (n.confidence == "assumption" && n.reason.empty()) {
+    error("confidence", "an assumption needs a reason: add reason = \"...\"");
+  }
+  return n;
+}
+
+}  // namespace rareflow::plan::detail
