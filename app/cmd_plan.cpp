@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "rareflow/report/plan_rows.hpp"
 #include "rareflow/core/io.hpp"
 #include "rareflow/plan/plan_io.hpp"
 #include "rareflow/plan/plan_run.hpp"
@@ -31,7 +32,7 @@ void setup(CLI::App& root, GlobalOptions&) {
       ->required();
   c->add_option("--format", o->format, "table, csv or json");
   c->add_option("--out", o->out_dir,
-                "also write every table as csv, plus iamc.csv/json, into this directory");
+                "also write every table as csv, plus results.csv/json (IAMC) and run.json, into this directory");
   c->add_option("--dump-lp", o->dump_lp,
                 "write the optimised model in LP format with readable names");
   c->add_option("--time-limit", o->time_limit, "solver time limit per solve, seconds");
@@ -60,6 +61,7 @@ void setup(CLI::App& root, GlobalOptions&) {
       auto w = write_file_atomic(o->dump_lp, r->lp);
       if (!w) throw std::runtime_error(w.error().message);
     }
+    report::append_plan_rows(r->iamc, *r);
     if (!o->out_dir.empty()) {
       auto w = plan::write_plan_outputs(*r, o->out_dir);
       if (!w) throw std::runtime_error(w.error().message);

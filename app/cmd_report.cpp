@@ -3,29 +3,31 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "rareflow/report/balance_flows.hpp"
 #include "rareflow/report/report.hpp"
 
 namespace rareflow::app {
 namespace {
 
 struct ReportOptions {
-  std::string dir;
+  std::vector<std::string> dirs;
   std::string out;
   std::string format;
 };
 
-void setup(CLI::App& root, GlobalOptions&) {
+void setup(CLI::App& root, GlobalOptions& g) {
   auto o = std::make_shared<ReportOptions>();
   auto* c = root.add_subcommand(
       "report", "write a self-contained HTML report (or xlsx workbook) from a results directory");
-  c->add_option("RESULTS_DIR", o->dir,
-                "directory with results.csv and run.json (optional: sankey.json, flows.csv, "
-                "sources.csv, tables.json, other csv tables)")
+  c->add_option("RESULTS_DIR", o->dirs,
+                "directories with results.csv and run.json (optional: sankey.json, flows.csv, "
+                "sources.csv, tables.json, other csv tables); several are merged, and the data "
+                "package's base-year Sankeys, balance and sources are added")
       ->required();
   c->add_option("--out,-o", o->out, "output file (default: RESULTS_DIR/report.html or .xlsx)");
   c->add_option("--format", o->format,
                 "html or xlsx (default: from the --out extension, else html)");
-  c->callback([o] {
+  c->callback([o, &g] {
     report::ReportFormat format = report::ReportFormat::Html;
     if (!o->format.empty()) {
       auto f = report::parse_report_format(o->format);
@@ -34,17 +36,21 @@ void setup(CLI::App& root, GlobalOptions&) {
     } else if (!o->out.empty()) {
       format = report::format_from_extension(o->out);
     }
-    auto in = report::load_results_dir(o->dir);
-    if (!in) {
-      Diagnostics d;
-      d.add(o->dir, 0, 0, "", in.error().message);
-      throw InputError(d);
+    std::vector<report::ReportInputs> parts;
+    Diagnostics diags;
+    for (const auto& dir : o->dirs) {
+      auto in = report::load_results_dir(dir);
+      if (in) parts.push_back(std::move(*in));
+      else diags.add(dir, 0, 0, "", in.error().message);
     }
+    if (!diags.empty()) throw InputError(diags);
+    report::ReportInputs in = report::merge_inputs(std::move(parts));
+    if (auto b = report::add_base_year(in, dataset(g)); !b) throw std::runtime_error(b.error().message);
     std::filesystem::path out = o->out;
     if (out.empty())
-      out = std::filesystem::path(o->dir) /
+      out = std::filesystem::path(o->dirs.front()) /
             (format == report::ReportFormat::Xlsx ? "report.xlsx" : "report.html");
-    auto ok = report::write_report(*in, out, format);
+    auto ok = report::write_report(in, out, format);
     if (!ok) throw std::runtime_error(ok.error().message);
     fmt::print("wrote {}\n", out.string());
   });

@@ -49,9 +49,9 @@ Result<void> write_plan_outputs(const PlanRunResult& result, const std::filesyst
     auto w = write_file_atomic(dir / (file_stem(t.title) + ".csv"), to_csv(t));
     if (!w) return w;
   }
-  if (auto w = write_file_atomic(dir / "iamc.csv", iamc_to_csv(result.iamc)); !w) return w;
-  if (auto w = write_file_atomic(dir / "iamc.json", iamc_to_json(result.iamc)); !w) return w;
-  return write_file_atomic(dir / "run_record.json", run_record_to_json(result.iamc.record));
+  if (auto w = write_file_atomic(dir / "results.csv", iamc_to_csv(result.iamc)); !w) return w;
+  if (auto w = write_file_atomic(dir / "results.json", iamc_to_json(result.iamc)); !w) return w;
+  return write_file_atomic(dir / "run.json", run_record_to_json(result.iamc.record));
 }
 
 }  // namespace rareflow::plan

@@ -19,3 +19,16 @@ std::vector<ChainFlow> chain_flows_from_balance(const Balance& b);
 Table sources_table(const Dataset& d);
 
 }  // namespace rareflow::report
+
+namespace rareflow::report {
+
+struct ReportInputs;
+
+// Adds the data package's base-year view to a report: the Sankey diagrams of the key element
+// groups (when the inputs have none), the balance tables, the sources and the package version.
+Result<void> add_base_year(ReportInputs& in, const Dataset& d);
+
+// Concatenates several results (e.g. one directory per scenario or plan) into one report.
+ReportInputs merge_inputs(std::vector<ReportInputs> parts);
+
+}  // namespace rareflow::report

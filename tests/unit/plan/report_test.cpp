@@ -111,7 +111,7 @@ TEST(PlanReport, OutputsAreWrittenAsFiles) {
   std::filesystem::remove_all(dir);
   ASSERT_TRUE(write_plan_outputs(r, dir).has_value());
   for (const char* f :
-       {"roadmap.csv", "objective.csv", "goals.csv", "iamc.csv", "iamc.json", "run_record.json"})
+       {"roadmap.csv", "objective.csv", "goals.csv", "results.csv", "results.json", "run.json"})
     EXPECT_TRUE(std::filesystem::exists(dir / f)) << f;
   std::filesystem::remove_all(dir);
 }

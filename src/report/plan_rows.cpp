@@ -1,0 +1,68 @@
+#include "rareflow/report/plan_rows.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "rareflow/plan/plan_report.hpp"
+#include "rareflow/report/conventions.hpp"
+
+namespace rareflow::report {
+
+namespace {
+
+void append_solution(IamcTable& t, const plan::PlanModel& m, const plan::PlanSolution& s) {
+  std::string strategy(plan::strategy_name(s.strategy));
+  std::string base = fmt::format("{}|{}", m.name, strategy);
+  std::vector<RoadmapEntry> entries;
+  for (const auto& e : s.roadmap.entries)
+    entries.push_back({e.name.empty() ? e.project : e.name, m.region, e.decision_year,
+                       e.online_year, e.capacity,
+                       std::string(plan::capacity_unit(e.type)) + "/yr", e.capex_musd});
+  append_roadmap(t, base, entries);
+  auto groups = plan::reported_groups(m);
+  for (const auto& sc : s.scenarios) {
+    std::string scen = fmt::format("{}|{}", base, sc.name);
+    for (const auto& y : sc.years) {
+      for (const auto& [name, els] : groups) {
+        double demand = 0, domestic = 0;
+        for (Element e : els) {
+          demand += y.elements[index(e)].demand;
+          domestic += y.elements[index(e)].domestic;
+        }
+        if (demand > 0)
+          t.add(kModelName, scen, m.region, std::string(vars::kSelfSufficiency) + name, "%",
+                y.year, 100.0 * domestic / demand);
+      }
+      const auto& names = plan::cost_kind_names();
+      for (std::size_t k = 0; k < names.size(); ++k)
+        if (y.costs.by_kind[k] != 0)
+          t.add(kModelName, scen, m.region, std::string(vars::kCost) + std::string(names[k]),
+                "million USD (undiscounted)", y.year, y.costs.by_kind[k]);
+    }
+    // Goal lines: a self-sufficiency goal as is; an import-dependence cap d as 1 - d.
+    for (const auto& g : m.goals) {
+      bool ss = g.kind == plan::GoalKind::SelfSufficiency;
+      if (!ss && g.kind != plan::GoalKind::ImportDependence) continue;
+      if (!g.scenarios.empty() &&
+          std::find(g.scenarios.begin(), g.scenarios.end(), sc.name) == g.scenarios.end())
+        continue;
+      std::string group = g.group;
+      if (group.empty())
+        for (Element e : g.elements) group += (group.empty() ? "" : "+") + std::string(info(e).symbol);
+      double share = 100.0 * (ss ? g.share : 1.0 - g.share);
+      for (int y = std::max(g.first_year, m.first_year); y <= std::min(g.last_year, m.last_year); ++y)
+        t.add(kModelName, scen, m.region, std::string(vars::kSelfSufficiencyGoal) + group, "%", y,
+              share);
+    }
+  }
+}
+
+}  // namespace
+
+void append_plan_rows(IamcTable& t, const plan::PlanRunResult& r) {
+  append_solution(t, r.plan, r.optimised);
+  if (r.reference) append_solution(t, r.plan, *r.reference);
+}
+
+}  // namespace rareflow::report
