@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "output.hpp"
 #include "rareflow/data/balance_tables.hpp"
 
 namespace rareflow::app {
@@ -19,18 +20,15 @@ void setup(CLI::App& root, GlobalOptions& g) {
   auto* c = root.add_subcommand("balance", "base-year material balance (accounting, not a market)");
   c->add_option("--year", o->year, "year (default: the data package's base year)");
   c->add_option("--region", o->region, "one region's lines (ISO alpha-3 or ROW)");
-  c->add_option("--format", o->format, "table, csv or json");
+  c->add_option("--format", o->format, "table, csv, json or xlsx (xlsx needs --out)");
   c->add_option("--out", o->out, "write to this file instead of stdout");
   c->callback([o, &g] {
-    Format f;
-    if (!parse_format(o->format, f))
-      throw std::runtime_error(
-          fmt::format("--format: expected table, csv or json, found \"{}\"", o->format));
     const Dataset& d = dataset(g);
     int year = o->year ? o->year : d.schema.base_year;
     auto b = build_balance(d, year);
     if (!b) throw std::runtime_error(b.error().message);
-    emit(render(balance_tables(d, *b, o->region, f != Format::Table), f), o->out);
+    emit_tables(balance_tables(d, *b, o->region, o->format != "table"), o->format, o->out,
+                "balance", g);
   });
 }
 

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "output.hpp"
 #include "rareflow/core/table.hpp"
 #include "rareflow/data/summaries.hpp"
 
@@ -12,6 +13,7 @@ struct DataOptions {
   std::string dir;
   std::string table;
   std::string format = "table";
+  std::string out;
   int year = 0;
 };
 
@@ -42,11 +44,12 @@ void setup(CLI::App& root, GlobalOptions& g) {
   show->add_option("table", o->table,
                    "a table name, or one of: production, reserves, deposits, elements, sources "
                    "(default: production, reserves and deposits)");
-  show->add_option("--format", o->format, "table, csv or json");
+  show->add_option("--format", o->format, "table, csv, json or xlsx (xlsx needs --out)");
+  show->add_option("--out", o->out, "write to this file instead of stdout");
   show->add_option("--year", o->year, "year for production shares (default: base year)");
   show->callback([o, &g] {
     const Dataset& d = dataset(g);
-    emit(render(data_show(d, o->table, o->year), format_of(o->format)), "");
+    emit_tables(data_show(d, o->table, o->year), o->format, o->out, "data show", g);
   });
 
   auto* schema = data->add_subcommand("schema", "tables and columns of the data package");

@@ -40,3 +40,19 @@ inline CliRun run(const std::string& args) {
 }
 
 }  // namespace rareflow::cli_test
+
+namespace rareflow::cli_test {
+
+// Runs a shell command and returns its stdout.
+inline std::string run_shell(const std::string& cmd) {
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return out;
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  pclose(p);
+  return out;
+}
+
+}  // namespace rareflow::cli_test

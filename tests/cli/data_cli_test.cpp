@@ -1,5 +1,7 @@
 // End-to-end runs of `rareflow data` and `rareflow balance`.
+#include <algorithm>
 #include <cmath>
+#include <regex>
 #include <filesystem>
 #include <fstream>
 
@@ -114,7 +116,46 @@ TEST(DataCli, BalanceRegionRussia) {
 TEST(DataCli, BalanceBadFormat) {
   CliRun r = run("balance --format xml");
   EXPECT_EQ(r.code, 1);
-  EXPECT_NE(r.err.find("--format: expected table, csv or json, found \"xml\""), std::string::npos);
+  EXPECT_NE(r.err.find("--format: expected table, csv, json or xlsx, found \"xml\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rareflow::cli_test
+
+namespace rareflow::cli_test {
+namespace {
+
+// The xlsx workbook holds the same numbers as the csv (read back by unzipping the sheet XML).
+TEST(DataCli, BalanceXlsxMatchesCsv) {
+  if (std::system("command -v unzip >/dev/null 2>&1") != 0) GTEST_SKIP() << "unzip not installed";
+  auto dir = std::filesystem::temp_directory_path() / "rareflow_cli_xlsx";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto x = run("balance --format xlsx --out " + (dir / "b.xlsx").string());
+  ASSERT_EQ(x.code, 0) << x.err;
+  auto sheets = run_shell("cd " + dir.string() + " && unzip -o -q b.xlsx && cat xl/worksheets/*.xml");
+  // Every number of the csv output appears as a numeric cell (equal to 1e-9 relative).
+  std::vector<double> cells;
+  std::regex numeric("<c r=\"[A-Z]+[0-9]+\"(?: s=\"[0-9]+\")?><v>([-0-9.eE+]+)</v>");
+  for (auto it = std::sregex_iterator(sheets.begin(), sheets.end(), numeric);
+       it != std::sregex_iterator(); ++it)
+    cells.push_back(std::stod((*it)[1]));
+  auto csv = run("balance --format csv");
+  std::regex number(",(-?[0-9]+\\.?[0-9]*(?:e[-+]?[0-9]+)?)(?=,|\n)");
+  int checked = 0;
+  for (auto it = std::sregex_iterator(csv.out.begin(), csv.out.end(), number);
+       it != std::sregex_iterator() && checked < 300; ++it, ++checked) {
+    double v = std::stod((*it)[1]);
+    bool found = std::any_of(cells.begin(), cells.end(), [&](double c) {
+      return std::abs(c - v) <= 1e-9 * std::max(1.0, std::abs(v));
+    });
+    EXPECT_TRUE(found) << v;
+  }
+  EXPECT_GT(checked, 100);
+  auto no_out = run("balance --format xlsx");
+  EXPECT_EQ(no_out.code, 1);
+  EXPECT_NE(no_out.err.find("--format xlsx: expected an output file"), std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

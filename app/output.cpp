@@ -1,0 +1,29 @@
+#include "output.hpp"
+
+#include <fmt/format.h>
+
+#include "rareflow/report/balance_flows.hpp"
+#include "rareflow/report/report.hpp"
+
+namespace rareflow::app {
+
+void emit_tables(const std::vector<Table>& tables, const std::string& format,
+                 const std::string& out, const std::string& command, GlobalOptions& g) {
+  if (format == "xlsx") {
+    if (out.empty()) throw std::runtime_error("--format xlsx: expected an output file (--out FILE)");
+    const Dataset& d = dataset(g);
+    RunRecord record{command,
+                     {{"data_version", fmt::format("{} {}", d.schema.name, d.schema.version)},
+                      {"data_origin", d.origin}}};
+    auto ok = report::write_tables_xlsx(tables, record, report::sources_table(d), out);
+    if (!ok) throw std::runtime_error(ok.error().message);
+    return;
+  }
+  Format f;
+  if (!parse_format(format, f))
+    throw std::runtime_error(
+        fmt::format("--format: expected table, csv, json or xlsx, found \"{}\"", format));
+  emit(render(tables, f), out);
+}
+
+}  // namespace rareflow::app

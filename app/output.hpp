@@ -1,0 +1,17 @@
+// Writing a command's tables in the format the user asked for: table, csv, json, or xlsx (one
+// sheet per table, plus the run record and the sources; needs --out).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "command.hpp"
+#include "rareflow/core/table.hpp"
+
+namespace rareflow::app {
+
+// Throws std::runtime_error for an unknown format or xlsx without an output file.
+void emit_tables(const std::vector<Table>& tables, const std::string& format,
+                 const std::string& out, const std::string& command, GlobalOptions& g);
+
+}  // namespace rareflow::app
