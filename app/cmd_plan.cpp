@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "output.hpp"
 #include "rareflow/report/plan_rows.hpp"
 #include "rareflow/core/io.hpp"
 #include "rareflow/plan/plan_io.hpp"
@@ -21,9 +22,10 @@ struct PlanOptions {
   double time_limit = 0;  // 0: the plan's [solver] setting
   double gap = -1;        // < 0: the plan's [solver] setting
   bool no_reference = false;
+  std::string report;
 };
 
-void setup(CLI::App& root, GlobalOptions&) {
+void setup(CLI::App& root, GlobalOptions& g) {
   auto o = std::make_shared<PlanOptions>();
   auto* c = root.add_subcommand(
       "plan", "least-cost roadmap of projects that meets a country's goals (MILP)");
@@ -39,7 +41,8 @@ void setup(CLI::App& root, GlobalOptions&) {
   c->add_option("--gap", o->gap, "relative optimality gap target, e.g. 0.01");
   c->add_flag("--no-reference", o->no_reference,
               "skip the reference strategy (announced projects)");
-  c->callback([o] {
+  c->add_option("--report", o->report, "also write a self-contained HTML report (or .xlsx) here");
+  c->callback([o, &g] {
     Format f;
     if (!parse_format(o->format, f))
       throw std::runtime_error(
@@ -69,6 +72,8 @@ void setup(CLI::App& root, GlobalOptions&) {
                                r->tables.size(), o->out_dir);
     }
     emit(render(r->tables, f), "");
+    if (!o->report.empty())
+      write_command_report(r->iamc, r->tables, "rareflow plan: " + r->plan.title, o->report, g);
   });
 }
 

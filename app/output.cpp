@@ -27,3 +27,19 @@ void emit_tables(const std::vector<Table>& tables, const std::string& format,
 }
 
 }  // namespace rareflow::app
+
+namespace rareflow::app {
+
+void write_command_report(const IamcTable& results, const std::vector<Table>& tables,
+                          const std::string& title, const std::string& path, GlobalOptions& g) {
+  report::ReportInputs in;
+  in.title = title;
+  in.results = results;
+  in.tables = tables;
+  if (auto b = report::add_base_year(in, dataset(g)); !b) throw std::runtime_error(b.error().message);
+  auto ok = report::write_report(in, path, report::format_from_extension(path));
+  if (!ok) throw std::runtime_error(ok.error().message);
+  fmt::print(stderr, "wrote {}\n", path);
+}
+
+}  // namespace rareflow::app

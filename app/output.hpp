@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "command.hpp"
+#include "rareflow/core/iamc.hpp"
 #include "rareflow/core/table.hpp"
 
 namespace rareflow::app {
@@ -13,5 +14,14 @@ namespace rareflow::app {
 // Throws std::runtime_error for an unknown format or xlsx without an output file.
 void emit_tables(const std::vector<Table>& tables, const std::string& format,
                  const std::string& out, const std::string& command, GlobalOptions& g);
+
+}  // namespace rareflow::app
+
+namespace rareflow::app {
+
+// `--report FILE` of simulate, plan and criticality: one self-contained HTML report (or xlsx
+// when FILE ends in .xlsx) of the command's results, with the package's base-year view.
+void write_command_report(const IamcTable& results, const std::vector<Table>& tables,
+                          const std::string& title, const std::string& path, GlobalOptions& g);
 
 }  // namespace rareflow::app

@@ -60,3 +60,21 @@ TEST(PlanCli, UnknownPlanName) {
 
 }  // namespace
 }  // namespace rareflow::cli_test
+
+namespace rareflow::cli_test {
+namespace {
+
+TEST(PlanCli, ReportFlagWritesHtml) {
+  auto file = std::filesystem::temp_directory_path() / "rareflow_cli_plan_report.html";
+  std::filesystem::remove(file);
+  auto r = run("plan " RAREFLOW_SOURCE_DIR "/tests/data/plan/two_projects.toml --report " +
+               file.string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::string html = slurp(file);
+  EXPECT_NE(html.find("Plan"), std::string::npos);
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  std::filesystem::remove(file);
+}
+
+}  // namespace
+}  // namespace rareflow::cli_test
