@@ -155,6 +155,23 @@ void build_typed(Dataset& d, Diagnostics& diags) {
     d.trajectories.push_back({v.str("driver"), v.integer("year"), v.num("value"), v.str("unit"),
                               v.str("source"), v.str("note")});
   });
+  each_row(d, "wgi", [&](const RowView& v, const RawRow&) {
+    d.wgi.push_back({v.str("iso3"), v.str("country"), v.integer("year"), v.num("voice"),
+                     v.num("stability"), v.num("effectiveness"), v.num("regulatory"),
+                     v.num("rule_of_law"), v.num("corruption"), v.str("source")});
+  });
+  each_row(d, "eu_crm_2023", [&](const RowView& v, const RawRow&) {
+    d.eu_crm_2023.push_back(
+        {v.str("material"), v.str("element"), v.num("sr"), v.num("ei"), v.str("stage_reported"),
+         v.str("scope_extraction"), v.num("sr_extraction"), v.str("scope_processing"),
+         v.num("sr_processing"), v.num("si_ei"), v.num("si_sr"),
+         v.num("import_reliance_extraction_pct"), v.num("import_reliance_processing_pct"),
+         v.num("eol_rir_pct"), v.str("source"), v.str("note")});
+  });
+  each_row(d, "trade_factors", [&](const RowView& v, const RawRow&) {
+    d.trade_factors.push_back({v.str("material"), v.str("stage"), v.str("iso3"), v.num("factor"),
+                               v.str("scope"), v.str("source"), v.str("note")});
+  });
 }
 
 template <class T>

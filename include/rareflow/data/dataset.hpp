@@ -122,6 +122,34 @@ struct Trajectory {
   std::string unit, source, note;
 };
 
+// World Bank WGI estimates of one country and year (about -2.5 worst .. 2.5 best).
+struct WgiEstimates {
+  std::string iso3, country;
+  int year = 0;
+  double voice = 0, stability = 0, effectiveness = 0, regulatory = 0, rule_of_law = 0,
+         corruption = 0;
+  std::string source;
+};
+
+// One published result of the EU CRM 2023 assessment; NaN / "" where not published.
+struct EuCrmPublished {
+  std::string material, element;  // element: symbol, or LREE/HREE
+  double sr = kNaN, ei = kNaN;
+  std::string stage_reported, scope_extraction;
+  double sr_extraction = kNaN;
+  std::string scope_processing;
+  double sr_processing = kNaN, si_ei = kNaN, si_sr = kNaN;
+  double ir_extraction_pct = kNaN, ir_processing_pct = kNaN, eol_rir_pct = kNaN;
+  std::string source, note;
+};
+
+// An EU trade-related factor t_c; scope is global, sourcing or both.
+struct TradeFactorEntry {
+  std::string material, stage, iso3;
+  double factor = 1;
+  std::string scope, source, note;
+};
+
 struct Dataset {
   // Raw tables point into `schema`: moving keeps them valid, copying would not.
   Dataset() = default;
@@ -149,6 +177,9 @@ struct Dataset {
   std::vector<DemandShare> demand;
   std::vector<Parameter> parameters;
   std::vector<Trajectory> trajectories;
+  std::vector<WgiEstimates> wgi;
+  std::vector<EuCrmPublished> eu_crm_2023;
+  std::vector<TradeFactorEntry> trade_factors;
 
   const Source* source(std::string_view id) const;
   const Region* region(std::string_view id) const;

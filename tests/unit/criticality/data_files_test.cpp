@@ -1,5 +1,5 @@
-// The criticality data files: exact headers, every row citing a source listed in
-// sources_criticality.csv, and values consistent with the shared reference copies.
+// The criticality data files: exact headers, every row citing a source listed in the data
+// package's sources.csv, and values consistent with the shared reference copies.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -16,7 +16,7 @@ using testing::world_file;
 std::set<std::string> source_ids() {
   std::vector<std::string> header;
   std::set<std::string> ids;
-  for (const auto& r : read_csv(world_file("sources_criticality.csv"), &header)) {
+  for (const auto& r : read_csv(world_file("sources.csv"), &header)) {
     ids.insert(r.at("id"));
     const std::string c = r.at("confidence");
     EXPECT_TRUE(c == "reported" || c == "derived" || c == "assumption" || c == "unverified")

@@ -1,0 +1,139 @@
+// End-to-end runs of `rareflow criticality` on the embedded default package. Published values
+// come from data/world/eu_crm_2023.csv (EU CRM 2023); the rest is checked for consistency between
+// the summary, the audit table and the inputs the method states (EoL-RIR, SI_SR).
+#include <filesystem>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "cli_run.hpp"
+
+namespace rareflow::cli_test {
+namespace {
+
+const nlohmann::json* row_of(const nlohmann::json& table, const std::string& key,
+                             const std::string& value) {
+  for (const auto& r : table["rows"])
+    if (r[key] == value) return &r;
+  return nullptr;
+}
+
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST(CriticalityCli, TableEu27SaysGsOnly) {
+  CliRun r = run("criticality --perspective EU27");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "EU CRM method for EU27: 2024 balance, WGI 2023")) << r.out;
+  EXPECT_TRUE(has(r.out,
+                  "EU27 has observed import routes at: none; at extraction, processing the "
+                  "global supply term is used alone (GSonly)."));
+  EXPECT_TRUE(has(r.out, "so IR is the EU 2023 published value"));
+  EXPECT_TRUE(has(r.out, "Not assessed: Sc: no Sc output"));
+  EXPECT_TRUE(r.err.empty()) << r.err;
+}
+
+// Dy for EU27: GSonly at both stages, so SR_P = HHI(GS_P) * (1 - 0.01) * 0.99 (EoL-RIR 1 %,
+// SI_SR 0.99 in eu_crm_2023.csv), reported at processing; published SR 5.6, EI 7.8.
+TEST(CriticalityCli, JsonEu27DyTermsAddUp) {
+  CliRun r = run("criticality --perspective eu27 --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.size(), 2u);
+  const auto* s = row_of(j[0], "material", "Dy");
+  const auto* a = row_of(j[1], "material", "Dy");
+  ASSERT_TRUE(s && a);
+  EXPECT_EQ((*s)["published_sr"], 5.6);
+  EXPECT_EQ((*s)["published_sr_P"], 5.6);
+  EXPECT_EQ((*s)["scope_P"], "GSonly");
+  EXPECT_EQ((*s)["ir_basis_P"], "published EU 2023");
+  EXPECT_EQ((*s)["ir_P"], 1.0);
+  EXPECT_EQ((*s)["ei"], 7.8);
+  EXPECT_EQ((*s)["critical"], "yes");
+  EXPECT_EQ((*a)["w_gs_P"], 1.0);
+  EXPECT_NEAR((*a)["sr_P"].get<double>(), (*a)["hhi_gs_P"].get<double>() * 0.99 * 0.99, 1e-12);
+  EXPECT_EQ((*s)["sr"], (*a)["sr_P"]);
+  EXPECT_EQ((*a)["perspective"], "EU27");
+  EXPECT_TRUE(has((*a)["gs_shares_P"].get<std::string>(), "CHN 0.99"));
+  EXPECT_EQ(j[0]["rows"].size(), 17u);  // 15 elements (no Sc, Pm) and LREE, HREE
+}
+
+TEST(CriticalityCli, CsvUsaHasUnavailableIr) {
+  CliRun r = run("criticality --perspective USA --format csv");
+  ASSERT_EQ(r.code, 0) << r.err;
+  // USA: no Dy flows at processing in the balance; the EU's EI is not used.
+  EXPECT_TRUE(has(r.out, "\nDy,P,")) << r.out;
+  auto line_start = r.out.find("\nDy,P,");
+  std::string line = r.out.substr(line_start + 1, r.out.find('\n', line_start + 1) - line_start);
+  EXPECT_TRUE(has(line, ",GSonly,,unavailable,,undecided")) << line;
+}
+
+TEST(CriticalityCli, ExplainDy) {
+  CliRun r = run("criticality --perspective EU27 --explain dysprosium");
+  ASSERT_EQ(r.code, 0) << r.err;
+  for (const char* part :
+       {"Inputs for Dy from the data package, perspective EU27", "total      3651.1 t REO",
+        "IR = 100 %, the EU 2023 published value", "SR(P) = weighted HHI * (1 - EoL_RIR) * SI_SR",
+        "Published (eu-crm-2023-critmat): SR 5.6, SR(E) 5.3, SR(P) 5.6, EI 7.8",
+        "GSonly(P): no EU27 sourcing shares at processing; global supply term used alone"})
+    EXPECT_TRUE(has(r.out, part)) << part << "\n" << r.out;
+}
+
+TEST(CriticalityCli, UsgsFlagsEv) {
+  CliRun r = run("criticality --perspective EU27 --method usgs --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["rows"].size(), 34u);  // 17 materials x 2 stages, all with a published IR
+  for (const auto& row : j["rows"]) {
+    EXPECT_EQ(row["ev"], 1.0);
+    EXPECT_TRUE(has(row["flags"].get<std::string>(), "EV not in the data package"));
+  }
+}
+
+TEST(CriticalityCli, OutWritesFile) {
+  auto out = std::filesystem::temp_directory_path() / "rareflow_cli_criticality.csv";
+  std::filesystem::remove(out);
+  CliRun r = run("criticality --perspective BRICS --format csv --out " + out.string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_TRUE(has(slurp(out), "BRICS"));
+  std::filesystem::remove(out);
+}
+
+struct ErrorCase {
+  std::string args;
+  std::string message;
+};
+
+TEST(CriticalityCli, ErrorsWriteNothing) {
+  const std::vector<ErrorCase> cases = {
+      {"--perspective EU72", "unknown perspective 'EU72'; did you mean 'EU27'?"},
+      {"--perspective EU27 --year 2023",
+       "no criticality input (mine output, ore mix, separation) data for year 2023; available: "
+       "2024"},
+      {"--perspective EU27 --explain Dx", "unknown element or group 'Dx'; did you mean 'Dy'?"},
+      {"--perspective EU27 --explain Pm",
+       "Pm is not assessed for EU27: no Pm output at extraction or processing in the 2024 "
+       "balance"},
+      {"--perspective EU27 --method modle", "did you mean \"model\"?"},
+      // A misspelt scenario is reported by the scenario loader, with a suggestion.
+      {"--perspective EU27 --method model --scenario china-heavy-licensing",
+       "(did you mean \"china-heavy-ree-licensing\"?)"},
+      {"--perspective EU27 --method model --scenario china-heavy-ree-licensing",
+       "the market simulator is not available for criticality yet"},
+      {"--perspective EU27 --scenario x", "--scenario is used by --method model only"},
+      {"--perspective EU27 --format xml", "--format: expected table, csv or json"}};
+  auto out = std::filesystem::temp_directory_path() / "rareflow_cli_criticality_err.txt";
+  for (const auto& c : cases) {
+    std::filesystem::remove(out);
+    CliRun r = run("criticality " + c.args + " --out " + out.string());
+    EXPECT_EQ(r.code, 1) << c.args;
+    EXPECT_TRUE(has(r.err, c.message)) << c.args << "\n" << r.err;
+    EXPECT_TRUE(r.out.empty()) << c.args;
+    EXPECT_FALSE(std::filesystem::exists(out)) << c.args;
+  }
+}
+
+}  // namespace
+}  // namespace rareflow::cli_test
