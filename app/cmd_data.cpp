@@ -29,7 +29,8 @@ void setup(CLI::App& root, GlobalOptions& g) {
   data->require_subcommand(1);
   auto o = std::make_shared<DataOptions>();
 
-  auto* check = data->add_subcommand("check", "validate a data package (default: the embedded one)");
+  auto* check =
+      data->add_subcommand("check", "validate a data package (default: the embedded one)");
   check->add_option("dir", o->dir, "data package directory");
   check->callback([o, &g] {
     if (!o->dir.empty()) g.data_dir = o->dir;
@@ -54,7 +55,8 @@ void setup(CLI::App& root, GlobalOptions& g) {
 
   auto* schema = data->add_subcommand("schema", "tables and columns of the data package");
   schema->add_option("--format", o->format, "table, csv or json");
-  schema->callback([o, &g] { emit(render(schema_table(dataset(g).schema), format_of(o->format)), ""); });
+  schema->callback(
+      [o, &g] { emit(render(schema_table(dataset(g).schema), format_of(o->format)), ""); });
 }
 
 const bool kRegistered = register_command(10, setup);

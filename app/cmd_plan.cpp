@@ -6,10 +6,10 @@
 
 #include "command.hpp"
 #include "output.hpp"
-#include "rareflow/report/plan_rows.hpp"
 #include "rareflow/core/io.hpp"
 #include "rareflow/plan/plan_io.hpp"
 #include "rareflow/plan/plan_run.hpp"
+#include "rareflow/report/plan_rows.hpp"
 
 namespace rareflow::app {
 namespace {
@@ -34,7 +34,8 @@ void setup(CLI::App& root, GlobalOptions& g) {
       ->required();
   c->add_option("--format", o->format, "table, csv or json");
   c->add_option("--out", o->out_dir,
-                "also write every table as csv, plus results.csv/json (IAMC) and run.json, into this directory");
+                "also write every table as csv, plus results.csv/json (IAMC) and run.json, into "
+                "this directory");
   c->add_option("--dump-lp", o->dump_lp,
                 "write the optimised model in LP format with readable names");
   c->add_option("--time-limit", o->time_limit, "solver time limit per solve, seconds");

@@ -40,12 +40,15 @@ void setup(CLI::App& root, GlobalOptions& g) {
     Diagnostics diags;
     for (const auto& dir : o->dirs) {
       auto in = report::load_results_dir(dir);
-      if (in) parts.push_back(std::move(*in));
-      else diags.add(dir, 0, 0, "", in.error().message);
+      if (in)
+        parts.push_back(std::move(*in));
+      else
+        diags.add(dir, 0, 0, "", in.error().message);
     }
     if (!diags.empty()) throw InputError(diags);
     report::ReportInputs in = report::merge_inputs(std::move(parts));
-    if (auto b = report::add_base_year(in, dataset(g)); !b) throw std::runtime_error(b.error().message);
+    if (auto b = report::add_base_year(in, dataset(g)); !b)
+      throw std::runtime_error(b.error().message);
     std::filesystem::path out = o->out;
     if (out.empty())
       out = std::filesystem::path(o->dirs.front()) /

@@ -24,7 +24,8 @@ bool register_command(int order, Setup setup) {
 }
 
 const Dataset& dataset(GlobalOptions& g) {
-  if (!g_dataset) g_dataset = g.data_dir.empty() ? load_default_dataset() : load_dataset(g.data_dir);
+  if (!g_dataset)
+    g_dataset = g.data_dir.empty() ? load_default_dataset() : load_dataset(g.data_dir);
   return *g_dataset;
 }
 

@@ -10,7 +10,8 @@ namespace rareflow::app {
 void emit_tables(const std::vector<Table>& tables, const std::string& format,
                  const std::string& out, const std::string& command, GlobalOptions& g) {
   if (format == "xlsx") {
-    if (out.empty()) throw std::runtime_error("--format xlsx: expected an output file (--out FILE)");
+    if (out.empty())
+      throw std::runtime_error("--format xlsx: expected an output file (--out FILE)");
     const Dataset& d = dataset(g);
     RunRecord record{command,
                      {{"data_version", fmt::format("{} {}", d.schema.name, d.schema.version)},
@@ -36,7 +37,8 @@ void write_command_report(const IamcTable& results, const std::vector<Table>& ta
   in.title = title;
   in.results = results;
   in.tables = tables;
-  if (auto b = report::add_base_year(in, dataset(g)); !b) throw std::runtime_error(b.error().message);
+  if (auto b = report::add_base_year(in, dataset(g)); !b)
+    throw std::runtime_error(b.error().message);
   auto ok = report::write_report(in, path, report::format_from_extension(path));
   if (!ok) throw std::runtime_error(ok.error().message);
   fmt::print(stderr, "wrote {}\n", path);

@@ -29,9 +29,13 @@ constexpr std::array<ElementInfo, kElementCount> kTable{{
 }};
 }  // namespace
 
-const std::array<ElementInfo, kElementCount>& element_table() { return kTable; }
+const std::array<ElementInfo, kElementCount>& element_table() {
+  return kTable;
+}
 
-const ElementInfo& info(Element e) { return kTable[index(e)]; }
+const ElementInfo& info(Element e) {
+  return kTable[index(e)];
+}
 
 std::optional<Element> element_from_symbol(std::string_view symbol) {
   for (const auto& i : kTable)
@@ -45,13 +49,18 @@ double oxide_to_metal(Element e) {
   return metal / (metal + i.oxide_oxygen_atoms * kOxygenMass);
 }
 
-double metal_to_oxide(Element e) { return 1.0 / oxide_to_metal(e); }
+double metal_to_oxide(Element e) {
+  return 1.0 / oxide_to_metal(e);
+}
 
 std::string_view group_name(ElementGroup g) {
   switch (g) {
-    case ElementGroup::LREE: return "LREE";
-    case ElementGroup::HREE: return "HREE";
-    case ElementGroup::Sc: return "Sc";
+    case ElementGroup::LREE:
+      return "LREE";
+    case ElementGroup::HREE:
+      return "HREE";
+    case ElementGroup::Sc:
+      return "Sc";
   }
   return "?";
 }

@@ -85,9 +85,10 @@ Result<IamcTable> iamc_from_csv(const std::string& text, const std::string& file
     if (line_no == 1 || line.empty()) continue;
     auto f = split_csv_line(line);
     if (f.size() != 7)
-      return fail(fmt::format("{}:{}: expected 7 fields (model,scenario,region,variable,unit,"
-                              "year,value), found {}",
-                              file_name, line_no, f.size()));
+      return fail(
+          fmt::format("{}:{}: expected 7 fields (model,scenario,region,variable,unit,"
+                      "year,value), found {}",
+                      file_name, line_no, f.size()));
     IamcRow r{f[0], f[1], f[2], f[3], f[4], 0, 0.0};
     auto [p1, e1] = std::from_chars(f[5].data(), f[5].data() + f[5].size(), r.year);
     auto [p2, e2] = std::from_chars(f[6].data(), f[6].data() + f[6].size(), r.value);

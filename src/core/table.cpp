@@ -9,10 +9,14 @@
 namespace rareflow {
 
 bool parse_format(const std::string& s, Format& out) {
-  if (s == "table") out = Format::Table;
-  else if (s == "csv") out = Format::Csv;
-  else if (s == "json") out = Format::Json;
-  else return false;
+  if (s == "table")
+    out = Format::Table;
+  else if (s == "csv")
+    out = Format::Csv;
+  else if (s == "json")
+    out = Format::Json;
+  else
+    return false;
   return true;
 }
 
@@ -153,13 +157,18 @@ std::string to_csv(const Table& t) {
   return out;
 }
 
-std::string to_json(const Table& t, int indent) { return table_json(t).dump(indent) + "\n"; }
+std::string to_json(const Table& t, int indent) {
+  return table_json(t).dump(indent) + "\n";
+}
 
 std::string render(const Table& t, Format f) {
   switch (f) {
-    case Format::Table: return to_text(t);
-    case Format::Csv: return to_csv(t);
-    case Format::Json: return to_json(t);
+    case Format::Table:
+      return to_text(t);
+    case Format::Csv:
+      return to_csv(t);
+    case Format::Json:
+      return to_json(t);
   }
   return "";
 }

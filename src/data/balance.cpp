@@ -46,7 +46,8 @@ class Builder {
  private:
   RegionBalance& at(const std::string& r) {
     auto it = regions_.find(r);
-    if (it == regions_.end()) it = regions_.emplace(r, RegionBalance{r, {}, {}, {}, {}, {}, 0, 0}).first;
+    if (it == regions_.end())
+      it = regions_.emplace(r, RegionBalance{r, {}, {}, {}, {}, {}, 0, 0}).first;
     return it->second;
   }
   void line(const std::string& r, std::string stage, std::string item, int sign, bool gap,
@@ -58,13 +59,13 @@ class Builder {
                            std::move(other_unit), source, std::move(partner)});
   }
   // Moves `v` from region `from` to region `to` as a trade at `stage`.
-  void trade(const std::string& stage, const std::string& from, const std::string& to,
-             const EA& v, const std::string& source, double other = kNaN,
-             const std::string& other_unit = "", const std::string& label = "") {
+  void trade(const std::string& stage, const std::string& from, const std::string& to, const EA& v,
+             const std::string& source, double other = kNaN, const std::string& other_unit = "",
+             const std::string& label = "") {
     line(from, stage, label.empty() ? "exports to " + to : label + " to " + to, -1, false, v,
          source, other, other_unit, to);
-    line(to, stage, label.empty() ? "imports from " + from : label + " from " + from, +1, false,
-         v, source, other, other_unit, from);
+    line(to, stage, label.empty() ? "imports from " + from : label + " from " + from, +1, false, v,
+         source, other, other_unit, from);
   }
   Result<void> mining();
   Result<void> concentrate_and_intermediate();
@@ -100,7 +101,8 @@ Result<void> Builder::mining() {
     add_to(conc_[p.region], mined);
     any = true;
   }
-  if (!any) return fail(fmt::format("balance: the data package has no mine production for {}", year_));
+  if (!any)
+    return fail(fmt::format("balance: the data package has no mine production for {}", year_));
   return {};
 }
 
@@ -109,9 +111,10 @@ Result<void> Builder::concentrate_and_intermediate() {
     if (r.year != year_ || r.stage != "concentrate") continue;
     EA flow = scaled(restricted(at(r.from).mined, r.elements), r.value);
     if (r.value > sum(conc_[r.from]) * (1 + 1e-12))
-      return fail(fmt::format("balance: route {} -> {} ships {} t REO of concentrate but {} has "
-                              "only {} t left",
-                              r.from, r.to, r.value, r.from, sum(conc_[r.from])));
+      return fail(
+          fmt::format("balance: route {} -> {} ships {} t REO of concentrate but {} has "
+                      "only {} t left",
+                      r.from, r.to, r.value, r.from, sum(conc_[r.from])));
     add_to(conc_[r.from], flow, -1);
     add_to(conc_[r.to], flow);
     trade("concentrate", r.from, r.to, flow, r.source);
@@ -133,8 +136,9 @@ Result<void> Builder::concentrate_and_intermediate() {
   }
   for (auto& [reg, v] : inter_)
     if (sum(v) > 0)
-      line(reg, "intermediate", "gap: intermediate not separated in the year (use or "
-                                "destination unrecorded)",
+      line(reg, "intermediate",
+           "gap: intermediate not separated in the year (use or "
+           "destination unrecorded)",
            -1, true, v, "");
   return {};
 }
@@ -161,12 +165,14 @@ Result<void> Builder::separation() {
     }
     line(reg, "separation", "separated oxides", 0, false, out, sources);
     if (sum(unseparated) > 0)
-      line(reg, "separation", "gap: separation feed not separated (stock build, losses, output "
-                              "outside records)",
+      line(reg, "separation",
+           "gap: separation feed not separated (stock build, losses, output "
+           "outside records)",
            -1, true, unseparated, sources);
     if (sum(short_feed) > 0)
-      line(reg, "separation", "gap: separated output above recorded feed (stock draw, feed "
-                              "richer than the ore analysis, or unrecorded feed)",
+      line(reg, "separation",
+           "gap: separated output above recorded feed (stock draw, feed "
+           "richer than the ore analysis, or unrecorded feed)",
            +1, true, short_feed, sources);
     add_to(at(reg).separated, out);
     add_to(oxide_[reg], out);
@@ -174,8 +180,9 @@ Result<void> Builder::separation() {
   }
   for (auto& [reg, v] : conc_)
     if (sum(v) > 1e-12)
-      line(reg, "concentrate", "gap: concentrate not processed in the year (stock build or "
-                               "unrecorded)",
+      line(reg, "concentrate",
+           "gap: concentrate not processed in the year (stock build or "
+           "unrecorded)",
            -1, true, v, "");
   return {};
 }
@@ -184,8 +191,7 @@ void Builder::recycling() {
   for (const auto& p : d_.production) {
     if (p.stage != "recycling" || p.year != year_) continue;
     EA v = scaled(restricted(recipe_share_, p.elements), p.value);
-    line(p.region, "recycling", "recycled oxides (" + p.element_text + ")", +1, false, v,
-         p.source);
+    line(p.region, "recycling", "recycled oxides (" + p.element_text + ")", +1, false, v, p.source);
     add_to(at(p.region).recycled, v);
     add_to(oxide_[p.region], v);
   }
@@ -197,10 +203,10 @@ Result<void> Builder::oxide_trade() {
     EA flow = scaled(restricted(oxide_[r.from], r.elements), r.value);
     for (std::size_t i = 0; i < kElementCount; ++i)
       if (flow[i] > oxide_[r.from][i] * (1 + 1e-12) + 1e-9)
-        return fail(fmt::format("balance: route {} -> {} ships {:.1f} t {} oxide but {} has only "
-                                "{:.1f} t",
-                                r.from, r.to, flow[i], info(element_at(i)).symbol, r.from,
-                                oxide_[r.from][i]));
+        return fail(fmt::format(
+            "balance: route {} -> {} ships {:.1f} t {} oxide but {} has only "
+            "{:.1f} t",
+            r.from, r.to, flow[i], info(element_at(i)).symbol, r.from, oxide_[r.from][i]));
     add_to(oxide_[r.from], flow, -1);
     add_to(oxide_[r.to], flow);
     trade("oxide", r.from, r.to, flow, r.source);
@@ -271,8 +277,9 @@ Result<void> Builder::magnets_and_use() {
     }
   }
   for (const std::string reg : {"CHN", "ROW"})
-    line(reg, "oxide", "gap: oxide stock change and unrecorded flows (residual; negative = use "
-                       "above recorded supply)",
+    line(reg, "oxide",
+         "gap: oxide stock change and unrecorded flows (residual; negative = use "
+         "above recorded supply)",
          -1, true, oxide_[reg], "");
   return {};
 }
@@ -285,9 +292,10 @@ Result<void> Builder::check_closure(Balance& b) {
       for (const auto& l : r.lines)
         if (l.sign != 0) gross += std::abs(l.t_reo[i]);
       if (std::abs(c[i]) > kBalanceTolerance * std::max(gross, 1.0))
-        return fail(fmt::format("balance: {} {} does not close in {}: imbalance {:.3g} t REO of "
-                                "{:.6g} t gross flows",
-                                r.region, info(element_at(i)).symbol, year_, c[i], gross));
+        return fail(
+            fmt::format("balance: {} {} does not close in {}: imbalance {:.3g} t REO of "
+                        "{:.6g} t gross flows",
+                        r.region, info(element_at(i)).symbol, year_, c[i], gross));
     }
   }
   return {};
@@ -324,7 +332,9 @@ Result<Balance> Builder::run() {
 
 }  // namespace
 
-double BalanceLine::total() const { return sum(t_reo); }
+double BalanceLine::total() const {
+  return sum(t_reo);
+}
 
 const RegionBalance* Balance::region(std::string_view id) const {
   for (const auto& r : regions)
@@ -338,6 +348,8 @@ ElementShares Balance::closure(const RegionBalance& r) const {
   return c;
 }
 
-Result<Balance> build_balance(const Dataset& d, int year) { return Builder(d, year).run(); }
+Result<Balance> build_balance(const Dataset& d, int year) {
+  return Builder(d, year).run();
+}
 
 }  // namespace rareflow

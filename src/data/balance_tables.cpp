@@ -42,8 +42,12 @@ Table mining_table(const Dataset& d, const Balance& b) {
 Table separation_table(const Dataset& d, const Balance& b) {
   Table t;
   t.title = fmt::format("Separation and recycling, {}", b.year);
-  t.columns = {{"region", ""}, {"name", ""}, {"separated", "t REO", 0}, {"share", "%", 1},
-               {"feed_not_separated", "t REO", 0}, {"recycled", "t REO", 0}};
+  t.columns = {{"region", ""},
+               {"name", ""},
+               {"separated", "t REO", 0},
+               {"share", "%", 1},
+               {"feed_not_separated", "t REO", 0},
+               {"recycled", "t REO", 0}};
   double world = 0;
   for (const auto& r : b.regions) world += sum(r.separated);
   for (const auto& r : b.regions) {
@@ -55,16 +59,21 @@ Table separation_table(const Dataset& d, const Balance& b) {
                  100 * sum(r.separated) / world, gap, sum(r.recycled)});
   }
   t.add_row({std::string("World"), std::string(""), world, 100.0, kNaN, kNaN});
-  t.notes.push_back("separated = reported output (China: the official smelting quota); the "
-                    "feed not separated is a named gap, see the gaps table");
+  t.notes.push_back(
+      "separated = reported output (China: the official smelting quota); the "
+      "feed not separated is a named gap, see the gaps table");
   return t;
 }
 
 Table magnets_table(const Dataset& d, const Balance& b) {
   Table t;
   t.title = fmt::format("Metal and NdFeB magnets, {}", b.year);
-  t.columns = {{"region", ""}, {"name", ""}, {"magnets", "t magnet", 0}, {"share", "%", 1},
-               {"metal_for_magnets", "t metal", 0}, {"magnet_REE_content", "t REO", 0}};
+  t.columns = {{"region", ""},
+               {"name", ""},
+               {"magnets", "t magnet", 0},
+               {"share", "%", 1},
+               {"metal_for_magnets", "t metal", 0},
+               {"magnet_REE_content", "t REO", 0}};
   double world = 0;
   for (const auto& r : b.regions) world += r.magnets_t;
   for (const auto& r : b.regions)
@@ -108,17 +117,22 @@ Table world_element_table(const Balance& b) {
       for (const auto& l : r.lines) {
         if (l.stage == "use" && l.other_unit.empty()) other += l.t_reo[i];
         if (!l.gap) continue;
-        if (l.stage == "concentrate" || l.stage == "intermediate") g1 += l.t_reo[i];
-        else if (l.stage == "separation") g2 += l.t_reo[i];
-        else g3 += l.t_reo[i];
+        if (l.stage == "concentrate" || l.stage == "intermediate")
+          g1 += l.t_reo[i];
+        else if (l.stage == "separation")
+          g2 += l.t_reo[i];
+        else
+          g3 += l.t_reo[i];
       }
     }
     t.add_row({std::string(e.symbol), mined, rec, sep, mag, other, g1, g2, g3, clo});
   }
-  t.notes.push_back("closure = inputs - outputs over every region's lines; it is zero to a "
-                    "relative 1e-9 (checked when the balance is built)");
-  t.notes.push_back("gap_oxide_residual < 0: use above recorded separated supply (output outside "
-                    "quotas, unrecorded imports or stock draw); > 0: stock build or unrecorded use");
+  t.notes.push_back(
+      "closure = inputs - outputs over every region's lines; it is zero to a "
+      "relative 1e-9 (checked when the balance is built)");
+  t.notes.push_back(
+      "gap_oxide_residual < 0: use above recorded separated supply (output outside "
+      "quotas, unrecorded imports or stock draw); > 0: stock build or unrecorded use");
   return t;
 }
 
@@ -141,16 +155,17 @@ Table sector_table(const Balance& b, bool all) {
     for (Element e : els) row.emplace_back(by[item][index(e)]);
     t.add_row(std::move(row));
   }
-  t.notes.push_back(fmt::format("total REO demand {:.0f} t, scaled from magnet use and the magnets' "
-                                "share of demand",
-                                b.total_reo_demand));
+  t.notes.push_back(
+      fmt::format("total REO demand {:.0f} t, scaled from magnet use and the magnets' "
+                  "share of demand",
+                  b.total_reo_demand));
   return t;
 }
 
 Table trade_table(const Balance& b) {
   Table t;
   t.title = fmt::format("Trade between regions, {}", b.year);
-  t.columns = {{"stage", ""}, {"from", ""}, {"to", ""}, {"quantity", "t REO", 0},
+  t.columns = {{"stage", ""},        {"from", ""},     {"to", ""},    {"quantity", "t REO", 0},
                {"own_basis", "", 0}, {"own_unit", ""}, {"source", ""}};
   for (const auto& r : b.regions)
     for (const auto& l : r.lines)
@@ -171,9 +186,10 @@ Table gaps_table(const Balance& b) {
 
 Table region_table(const Dataset& d, const Balance& b, const RegionBalance& r, bool all) {
   Table t;
-  t.title = fmt::format("Balance of {} ({}), {} (t REO equivalent; sign: + enters, - leaves, 0 "
-                        "inside)",
-                        r.region, d.region(r.region)->name, b.year);
+  t.title = fmt::format(
+      "Balance of {} ({}), {} (t REO equivalent; sign: + enters, - leaves, 0 "
+      "inside)",
+      r.region, d.region(r.region)->name, b.year);
   t.columns = {{"stage", ""}, {"line", ""}, {"sign", ""}, {"total", "t REO", 0}};
   auto els = shown_elements(all);
   for (Element e : els) t.columns.push_back({std::string(info(e).symbol), "t REO", 0});
@@ -228,22 +244,25 @@ std::vector<Table> balance_tables(const Dataset& d, const Balance& b, const std:
       std::string all;
       for (const auto& x : ids) all += (all.empty() ? "" : ", ") + x;
       Diagnostics diags;
-      diags.add("--region", 0, 0, "region",
-                fmt::format("expected a region with flows in {} ({}), found \"{}\"{}", b.year, all,
-                            region, hint.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", hint)));
+      diags.add(
+          "--region", 0, 0, "region",
+          fmt::format("expected a region with flows in {} ({}), found \"{}\"{}", b.year, all,
+                      region, hint.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", hint)));
       throw InputError(std::move(diags));
     }
     return {region_table(d, b, *r, all_elements)};
   }
   Table sep = separation_table(d, b);
-  sep.notes.push_back(fmt::format("China's share of separation: {:.1f}% (IEA: 91% in 2024, 92% in "
-                                  "2023)",
-                                  separation_share(b, "CHN")));
+  sep.notes.push_back(
+      fmt::format("China's share of separation: {:.1f}% (IEA: 91% in 2024, 92% in "
+                  "2023)",
+                  separation_share(b, "CHN")));
   Table mag = magnets_table(d, b);
   mag.notes.push_back(fmt::format("China's share of NdFeB magnet making: {:.1f}% (IEA: 94%)",
                                   magnet_share(b, "CHN")));
-  return {mining_table(d, b), sep, mag, world_element_table(b), sector_table(b, all_elements),
-          trade_table(b), gaps_table(b)};
+  return {
+      mining_table(d, b), sep,          mag, world_element_table(b), sector_table(b, all_elements),
+      trade_table(b),     gaps_table(b)};
 }
 
 }  // namespace rareflow

@@ -52,7 +52,8 @@ CsvDocument parse_csv(std::string_view text, const std::string& file, Diagnostic
       } else {
         while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
           if (text[i] == '"')
-            diags.add(file, line, col, "", "quote inside an unquoted field (quote the whole field)");
+            diags.add(file, line, col, "",
+                      "quote inside an unquoted field (quote the whole field)");
           f.text += text[i];
           ++i, ++col;
         }

@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "data/dataset_checks.hpp"
 #include "rareflow/core/io.hpp"
 #include "rareflow/data/embedded.hpp"
-#include "data/dataset_checks.hpp"
 
 namespace rareflow {
 
@@ -95,10 +95,12 @@ void build_typed(Dataset& d, Diagnostics& diags) {
     d.regions.push_back(
         {v.str("id"), v.str("name"), v.str("kind"), split(v.str("blocs"), ';'), v.str("source")});
   });
-  each_row(d, "distributions",
-           [&](const RowView& v, const RawRow&) { d.distributions.push_back(read_distribution(v)); });
-  each_row(d, "sector_recipes",
-           [&](const RowView& v, const RawRow&) { d.sector_recipes.push_back(read_distribution(v)); });
+  each_row(d, "distributions", [&](const RowView& v, const RawRow&) {
+    d.distributions.push_back(read_distribution(v));
+  });
+  each_row(d, "sector_recipes", [&](const RowView& v, const RawRow&) {
+    d.sector_recipes.push_back(read_distribution(v));
+  });
   each_row(d, "deposits", [&](const RowView& v, const RawRow&) {
     d.deposits.push_back({v.str("id"), v.str("name"), v.str("region"), v.str("type"),
                           v.str("status"), v.num("resource_mt_ore"), v.num("grade_pct_treo"),
@@ -112,10 +114,12 @@ void build_typed(Dataset& d, Diagnostics& diags) {
   });
   const RawTable* production = d.raw_table("production");
   each_row(d, "production", [&](const RowView& v, const RawRow& raw) {
-    Production p{v.str("stage"), v.str("region"), v.integer("year"), {}, v.str("element"),
-                 v.num("value"), v.str("unit"), v.str("source"), v.str("note")};
-    if (auto els = parse_element_set(p.element_text)) p.elements = *els;
-    else report_bad_elements(*production, raw, p.element_text, diags);
+    Production p{v.str("stage"), v.str("region"), v.integer("year"), {},           v.str("element"),
+                 v.num("value"), v.str("unit"),   v.str("source"),   v.str("note")};
+    if (auto els = parse_element_set(p.element_text))
+      p.elements = *els;
+    else
+      report_bad_elements(*production, raw, p.element_text, diags);
     d.production.push_back(std::move(p));
   });
   each_row(d, "mine_mix", [&](const RowView& v, const RawRow&) {
@@ -124,10 +128,12 @@ void build_typed(Dataset& d, Diagnostics& diags) {
   });
   const RawTable* routes = d.raw_table("routes");
   each_row(d, "routes", [&](const RowView& v, const RawRow& raw) {
-    Route r{v.integer("year"), v.str("stage"), v.str("from"), v.str("to"), {}, v.str("element"),
-            v.num("value"), v.str("unit"), v.str("source"), v.str("note")};
-    if (auto els = parse_element_set(r.element_text)) r.elements = *els;
-    else report_bad_elements(*routes, raw, r.element_text, diags);
+    Route r{v.integer("year"), v.str("stage"), v.str("from"), v.str("to"),     {},
+            v.str("element"),  v.num("value"), v.str("unit"), v.str("source"), v.str("note")};
+    if (auto els = parse_element_set(r.element_text))
+      r.elements = *els;
+    else
+      report_bad_elements(*routes, raw, r.element_text, diags);
     d.routes.push_back(std::move(r));
   });
   each_row(d, "reserves", [&](const RowView& v, const RawRow&) {
@@ -195,15 +201,21 @@ std::optional<std::vector<Element>> parse_element_set(std::string_view text) {
   return out;
 }
 
-const Source* Dataset::source(std::string_view id) const { return find_by_id(sources, id); }
-const Region* Dataset::region(std::string_view id) const { return find_by_id(regions, id); }
+const Source* Dataset::source(std::string_view id) const {
+  return find_by_id(sources, id);
+}
+const Region* Dataset::region(std::string_view id) const {
+  return find_by_id(regions, id);
+}
 const Distribution* Dataset::distribution(std::string_view id) const {
   return find_by_id(distributions, id);
 }
 const Distribution* Dataset::recipe(std::string_view id) const {
   return find_by_id(sector_recipes, id);
 }
-const Sector* Dataset::sector(std::string_view id) const { return find_by_id(sectors, id); }
+const Sector* Dataset::sector(std::string_view id) const {
+  return find_by_id(sectors, id);
+}
 
 double Dataset::parameter(std::string_view id) const {
   if (const auto* p = find_by_id(parameters, id)) return p->value;
@@ -232,8 +244,9 @@ Dataset load_dataset_from(const FileReader& read, const std::string& prefix,
   d.origin = origin;
   auto manifest = read("datapackage.toml");
   if (!manifest) {
-    diags.add(prefix + "datapackage.toml", 0, 0, "", "missing manifest: expected the file "
-                                                     "datapackage.toml listing the tables");
+    diags.add(prefix + "datapackage.toml", 0, 0, "",
+              "missing manifest: expected the file "
+              "datapackage.toml listing the tables");
     throw InputError(std::move(diags));
   }
   d.schema = parse_schema(*manifest, prefix + "datapackage.toml", diags);

@@ -65,7 +65,8 @@ void check_units(const Dataset& d, Diagnostics& diags) {
     if (x.unit != want)
       r.add(diags, i, "unit",
             fmt::format("expected \"{}\" for stage {}, found \"{}\"", want, x.stage, x.unit));
-    if (x.from == x.to) r.add(diags, i, "to", fmt::format("expected a region other than {}", x.from));
+    if (x.from == x.to)
+      r.add(diags, i, "to", fmt::format("expected a region other than {}", x.from));
   }
   Where f{d.raw_table("facilities")};
   for (std::size_t i = 0; i < d.facilities.size(); ++i) {
@@ -115,7 +116,8 @@ void check_shares(const Dataset& d, Diagnostics& diags) {
   }
   Where dm{d.raw_table("demand")};
   for (const auto& [k, sum] : dem) {
-    double want = std::get<2>(k) == "NdFeB use" ? 100.0 : 100.0 - d.parameter("magnet_share_of_reo_demand");
+    double want =
+        std::get<2>(k) == "NdFeB use" ? 100.0 : 100.0 - d.parameter("magnet_share_of_reo_demand");
     if (std::abs(sum - want) > 100.0 * kShareTolerance)
       dm.add(diags, dem_row[k], "share_pct",
              fmt::format("expected the {} shares of {} in {} to sum to {:.6g} (%), found {:.6g}",

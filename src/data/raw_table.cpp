@@ -60,7 +60,8 @@ void check_cell(const std::string& file, const RawRow& row, std::size_t i, const
   const std::string& v = row.cells[i];
   int col = row.columns[i];
   if (v.empty()) {
-    if (c.required) diags.add(file, row.line, col, c.name, "expected a value, found an empty field");
+    if (c.required)
+      diags.add(file, row.line, col, c.name, "expected a value, found an empty field");
     return;
   }
   std::string unit = c.unit.empty() ? "" : " (" + c.unit + ")";
@@ -111,8 +112,8 @@ RawTable load_one(const TableSpec& spec, const FileReader& read, const std::stri
   t.file = prefix + spec.file;
   auto text = read(spec.file);
   if (!text) {
-    diags.add(t.file, 0, 0, "", fmt::format("missing file: the manifest lists table \"{}\"",
-                                            spec.name));
+    diags.add(t.file, 0, 0, "",
+              fmt::format("missing file: the manifest lists table \"{}\"", spec.name));
     return t;
   }
   CsvDocument doc = parse_csv(*text, t.file, diags);
@@ -131,9 +132,8 @@ RawTable load_one(const TableSpec& spec, const FileReader& read, const std::stri
     if (idx < 0) {
       std::string hint = closest_match(f.text, names);
       diags.add(t.file, doc.header.line, f.column, f.text,
-                hint.empty()
-                    ? fmt::format("unknown column; expected one of {}", join(names))
-                    : fmt::format("unknown column (did you mean \"{}\"?)", hint));
+                hint.empty() ? fmt::format("unknown column; expected one of {}", join(names))
+                             : fmt::format("unknown column (did you mean \"{}\"?)", hint));
       continue;
     }
     csv_to_spec[k] = idx;
@@ -163,8 +163,8 @@ RawTable load_one(const TableSpec& spec, const FileReader& read, const std::stri
       auto [it, inserted] = first_line_of_key.emplace(row.cells[key_idx], row.line);
       if (!inserted)
         diags.add(t.file, row.line, row.columns[key_idx], spec.key,
-                  fmt::format("duplicate id \"{}\" (first defined on line {})",
-                              row.cells[key_idx], it->second));
+                  fmt::format("duplicate id \"{}\" (first defined on line {})", row.cells[key_idx],
+                              it->second));
     }
     t.rows.push_back(std::move(row));
   }

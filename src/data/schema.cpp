@@ -9,13 +9,20 @@ namespace rareflow {
 
 std::string_view column_type_name(ColumnType t) {
   switch (t) {
-    case ColumnType::Id: return "id";
-    case ColumnType::String: return "string";
-    case ColumnType::Integer: return "integer";
-    case ColumnType::Number: return "number";
-    case ColumnType::Enum: return "enum";
-    case ColumnType::Ref: return "ref";
-    case ColumnType::List: return "list";
+    case ColumnType::Id:
+      return "id";
+    case ColumnType::String:
+      return "string";
+    case ColumnType::Integer:
+      return "integer";
+    case ColumnType::Number:
+      return "number";
+    case ColumnType::Enum:
+      return "enum";
+    case ColumnType::Ref:
+      return "ref";
+    case ColumnType::List:
+      return "list";
   }
   return "?";
 }
@@ -51,9 +58,9 @@ struct Ctx {
 
 std::optional<ColumnType> parse_type(std::string_view s) {
   static const std::pair<std::string_view, ColumnType> kTypes[] = {
-      {"id", ColumnType::Id},         {"string", ColumnType::String},
+      {"id", ColumnType::Id},           {"string", ColumnType::String},
       {"integer", ColumnType::Integer}, {"number", ColumnType::Number},
-      {"enum", ColumnType::Enum},     {"ref", ColumnType::Ref},
+      {"enum", ColumnType::Enum},       {"ref", ColumnType::Ref},
       {"list", ColumnType::List}};
   for (const auto& [n, t] : kTypes)
     if (n == s) return t;
@@ -66,23 +73,27 @@ void check_keys(Ctx& ctx, const toml::table& t, const std::vector<std::string>& 
     std::string key(k.str());
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     std::string hint = closest_match(key, allowed);
-    ctx.error(v, where + "." + key,
-              hint.empty() ? "unknown key"
-                           : fmt::format("unknown key (did you mean \"{}\"?)", hint));
+    ctx.error(
+        v, where + "." + key,
+        hint.empty() ? "unknown key" : fmt::format("unknown key (did you mean \"{}\"?)", hint));
   }
 }
 
 ColumnSpec parse_column(Ctx& ctx, const toml::table& t, const std::string& where) {
-  check_keys(ctx, t, {"name", "type", "unit", "description", "required", "min", "max", "values",
-                      "ref"},
+  check_keys(ctx, t,
+             {"name", "type", "unit", "description", "required", "min", "max", "values", "ref"},
              where);
   ColumnSpec c;
   c.name = t["name"].value_or(std::string());
   if (c.name.empty()) ctx.error(t, where + ".name", "expected a column name");
   std::string type = t["type"].value_or(std::string("string"));
-  if (auto ct = parse_type(type)) c.type = *ct;
-  else ctx.error(t, where + ".type", fmt::format("expected id, string, integer, number, enum, "
-                                                "ref or list, found \"{}\"", type));
+  if (auto ct = parse_type(type))
+    c.type = *ct;
+  else
+    ctx.error(t, where + ".type",
+              fmt::format("expected id, string, integer, number, enum, "
+                          "ref or list, found \"{}\"",
+                          type));
   c.unit = t["unit"].value_or(std::string());
   c.description = t["description"].value_or(std::string());
   c.required = t["required"].value_or(true);

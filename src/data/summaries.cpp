@@ -11,8 +11,11 @@ Table mine_production_table(const Dataset& d, int year) {
   if (year == 0) year = d.schema.base_year;
   Table t;
   t.title = fmt::format("Mine production by country, {} (USGS; China = official quota)", year);
-  t.columns = {{"region", ""}, {"name", ""}, {"mine_production", "t REO", 0},
-               {"share", "%", 1}, {"source", ""}};
+  t.columns = {{"region", ""},
+               {"name", ""},
+               {"mine_production", "t REO", 0},
+               {"share", "%", 1},
+               {"source", ""}};
   std::vector<const Production*> rows;
   double total = 0;
   for (const auto& p : d.production)
@@ -25,25 +28,24 @@ Table mine_production_table(const Dataset& d, int year) {
     diags.add("--year", 0, 0, "year", fmt::format("no mine production in the data for {}", year));
     throw InputError(std::move(diags));
   }
-  std::stable_sort(rows.begin(), rows.end(),
-                   [](auto* a, auto* b) { return a->value > b->value; });
+  std::stable_sort(rows.begin(), rows.end(), [](auto* a, auto* b) { return a->value > b->value; });
   for (const auto* p : rows)
-    t.add_row({p->region, d.region(p->region)->name, p->value, 100.0 * p->value / total,
-               p->source});
-  t.add_row({std::string("World"), std::string("sum of the rows above"), total, 100.0,
-             std::string("")});
+    t.add_row(
+        {p->region, d.region(p->region)->name, p->value, 100.0 * p->value / total, p->source});
+  t.add_row(
+      {std::string("World"), std::string("sum of the rows above"), total, 100.0, std::string("")});
   for (const auto& prm : d.parameters)
     if (prm.id == fmt::format("world_mine_production_{}", year))
-      t.notes.push_back(fmt::format("USGS world total (rounded): {:.0f} t REO [{}]", prm.value,
-                                    prm.source));
+      t.notes.push_back(
+          fmt::format("USGS world total (rounded): {:.0f} t REO [{}]", prm.value, prm.source));
   return t;
 }
 
 Table reserves_table(const Dataset& d) {
   Table t;
   t.title = "Reserves by country and source (figures on different bases coexist)";
-  t.columns = {{"region", ""}, {"basis", ""}, {"year", ""}, {"reserves", "t REO", 0},
-               {"source", ""}, {"note", ""}};
+  t.columns = {{"region", ""},           {"basis", ""},  {"year", ""},
+               {"reserves", "t REO", 0}, {"source", ""}, {"note", ""}};
   std::vector<const Reserve*> rows;
   for (const auto& r : d.reserves) rows.push_back(&r);
   std::stable_sort(rows.begin(), rows.end(), [](auto* a, auto* b) { return a->value > b->value; });
@@ -58,9 +60,15 @@ Table reserves_table(const Dataset& d) {
 Table deposits_table(const Dataset& d) {
   Table t;
   t.title = "Deposits";
-  t.columns = {{"id", ""},  {"region", ""},         {"status", ""},
-               {"type", ""}, {"resource", "Mt ore", 1}, {"grade", "% TREO", 2},
-               {"contained", "t REO", 0}, {"NdPr_share", "% of TREO", 1}, {"source", ""}};
+  t.columns = {{"id", ""},
+               {"region", ""},
+               {"status", ""},
+               {"type", ""},
+               {"resource", "Mt ore", 1},
+               {"grade", "% TREO", 2},
+               {"contained", "t REO", 0},
+               {"NdPr_share", "% of TREO", 1},
+               {"source", ""}};
   for (const auto& x : d.deposits) {
     double contained = x.resource_mt_ore * 1e6 * x.grade_pct_treo / 100.0;
     double ndpr = kNaN;
@@ -69,17 +77,19 @@ Table deposits_table(const Dataset& d) {
     t.add_row({x.id, x.region, x.status, x.type, x.resource_mt_ore, x.grade_pct_treo, contained,
                ndpr, x.source});
   }
-  t.notes.push_back("contained = resource x grade (derived); NdPr share from the deposit's "
-                    "distribution (some are proxies: see the deposit's note)");
+  t.notes.push_back(
+      "contained = resource x grade (derived); NdPr share from the deposit's "
+      "distribution (some are proxies: see the deposit's note)");
   return t;
 }
 
 Table elements_table() {
   Table t;
   t.title = "Rare-earth elements";
-  t.columns = {{"symbol", ""}, {"name", ""}, {"Z", ""}, {"atomic_mass", "g/mol", 6},
-               {"oxide", ""}, {"oxide_to_metal", "t metal / t oxide", 5}, {"group", ""},
-               {"magnet", ""}};
+  t.columns = {{"symbol", ""}, {"name", ""},
+               {"Z", ""},      {"atomic_mass", "g/mol", 6},
+               {"oxide", ""},  {"oxide_to_metal", "t metal / t oxide", 5},
+               {"group", ""},  {"magnet", ""}};
   for (const auto& e : element_table())
     t.add_row({std::string(e.symbol), std::string(e.name), static_cast<long long>(e.atomic_number),
                e.atomic_mass, std::string(e.oxide_formula), oxide_to_metal(e.element),
@@ -91,8 +101,8 @@ Table elements_table() {
 Table schema_table(const Schema& s) {
   Table t;
   t.title = fmt::format("Data package schema: {} {}", s.name, s.version);
-  t.columns = {{"table", ""}, {"column", ""}, {"type", ""}, {"unit", ""}, {"required", ""},
-               {"range_or_values", ""}, {"description", ""}};
+  t.columns = {{"table", ""},    {"column", ""},          {"type", ""},       {"unit", ""},
+               {"required", ""}, {"range_or_values", ""}, {"description", ""}};
   for (const auto& tb : s.tables)
     for (const auto& c : tb.columns) {
       std::string range;
@@ -129,8 +139,7 @@ Table raw_table_view(const RawTable& t) {
 }
 
 std::vector<Table> data_show(const Dataset& d, const std::string& what, int year) {
-  if (what.empty())
-    return {mine_production_table(d, year), reserves_table(d), deposits_table(d)};
+  if (what.empty()) return {mine_production_table(d, year), reserves_table(d), deposits_table(d)};
   if (what == "production") return {mine_production_table(d, year)};
   if (what == "reserves") return {reserves_table(d)};
   if (what == "deposits") return {deposits_table(d)};

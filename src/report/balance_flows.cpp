@@ -83,7 +83,8 @@ std::vector<ChainFlow> chain_flows_from_balance(const Balance& b) {
     if (!downstream.contains(reg)) continue;
     f.add(kUse, reg, kMagnets, reg, r.magnet_reo);
     for (const auto& l : r.lines) {
-      if (l.stage == "use" && l.other_unit.empty()) f.add(kUse, reg, kEnd, l.item.substr(5), l.t_reo);
+      if (l.stage == "use" && l.other_unit.empty())
+        f.add(kUse, reg, kEnd, l.item.substr(5), l.t_reo);
       if (l.stage == "oxide" && l.gap) {
         f.add(kUse, reg, kEnd, "Stock build, unrecorded use", l.t_reo);
         f.add(kOxide, "Unrecorded supply, stock draw", kUse, reg, l.t_reo, -1.0);
@@ -113,11 +114,11 @@ std::vector<ChainFlow> chain_flows_from_balance(const Balance& b) {
 Table sources_table(const Dataset& d) {
   Table t;
   t.title = "Sources";
-  t.columns = {{"id", ""}, {"title", ""}, {"publisher", ""}, {"year", ""}, {"confidence", ""},
-               {"address", ""}};
+  t.columns = {{"id", ""},   {"title", ""},      {"publisher", ""},
+               {"year", ""}, {"confidence", ""}, {"address", ""}};
   for (const auto& s : d.sources)
-    t.add_row({s.id, s.title, s.publisher, static_cast<long long>(s.year), s.confidence,
-               s.address});
+    t.add_row(
+        {s.id, s.title, s.publisher, static_cast<long long>(s.year), s.confidence, s.address});
   return t;
 }
 

@@ -17,8 +17,8 @@ void append_solution(IamcTable& t, const plan::PlanModel& m, const plan::PlanSol
   std::vector<RoadmapEntry> entries;
   for (const auto& e : s.roadmap.entries)
     entries.push_back({e.name.empty() ? e.project : e.name, m.region, e.decision_year,
-                       e.online_year, e.capacity,
-                       std::string(plan::capacity_unit(e.type)) + "/yr", e.capex_musd});
+                       e.online_year, e.capacity, std::string(plan::capacity_unit(e.type)) + "/yr",
+                       e.capex_musd});
   append_roadmap(t, base, entries);
   auto groups = plan::reported_groups(m);
   for (const auto& sc : s.scenarios) {
@@ -31,8 +31,8 @@ void append_solution(IamcTable& t, const plan::PlanModel& m, const plan::PlanSol
           domestic += y.elements[index(e)].domestic;
         }
         if (demand > 0)
-          t.add(kModelName, scen, m.region, std::string(vars::kSelfSufficiency) + name, "%",
-                y.year, 100.0 * domestic / demand);
+          t.add(kModelName, scen, m.region, std::string(vars::kSelfSufficiency) + name, "%", y.year,
+                100.0 * domestic / demand);
       }
       const auto& names = plan::cost_kind_names();
       for (std::size_t k = 0; k < names.size(); ++k)
@@ -49,9 +49,11 @@ void append_solution(IamcTable& t, const plan::PlanModel& m, const plan::PlanSol
         continue;
       std::string group = g.group;
       if (group.empty())
-        for (Element e : g.elements) group += (group.empty() ? "" : "+") + std::string(info(e).symbol);
+        for (Element e : g.elements)
+          group += (group.empty() ? "" : "+") + std::string(info(e).symbol);
       double share = 100.0 * (ss ? g.share : 1.0 - g.share);
-      for (int y = std::max(g.first_year, m.first_year); y <= std::min(g.last_year, m.last_year); ++y)
+      for (int y = std::max(g.first_year, m.first_year); y <= std::min(g.last_year, m.last_year);
+           ++y)
         t.add(kModelName, scen, m.region, std::string(vars::kSelfSufficiencyGoal) + group, "%", y,
               share);
     }

@@ -19,12 +19,13 @@ namespace fs = std::filesystem;
 struct Text {
   std::string file;  // as shown in messages
   std::string body;
-  fs::path dir;      // for bases beside it; empty for shipped ones
+  fs::path dir;  // for bases beside it; empty for shipped ones
 };
 
 std::optional<Text> find_scenario(const std::string& name_or_path, const fs::path& beside) {
   fs::path p(name_or_path);
-  bool looks_like_path = name_or_path.ends_with(".toml") || name_or_path.find('/') != std::string::npos;
+  bool looks_like_path =
+      name_or_path.ends_with(".toml") || name_or_path.find('/') != std::string::npos;
   std::vector<fs::path> tries;
   if (looks_like_path) tries.push_back(p);
   if (!beside.empty()) tries.push_back(beside / (name_or_path + ".toml"));
@@ -100,8 +101,10 @@ std::vector<std::string> Reader::strings(const std::string& file, const toml::ta
     return out;
   }
   for (const auto& x : *a) {
-    if (auto s = x.value<std::string>()) out.push_back(*s);
-    else error(file, x, ctx + "." + key, "expected a string");
+    if (auto s = x.value<std::string>())
+      out.push_back(*s);
+    else
+      error(file, x, ctx + "." + key, "expected a string");
   }
   return out;
 }
@@ -138,9 +141,9 @@ void Reader::read_policy(const std::string& file, const toml::table& t, std::siz
                       did_you_mean(p.kind, kind_names)));
     return;
   }
-  std::vector<std::string> allowed = {"kind", "name", "regions", "partners", "stages", "elements",
-                                      "sectors", "facilities", "facility_stage", "start", "end",
-                                      "source", "note"};
+  std::vector<std::string> allowed = {
+      "kind",       "name",           "regions", "partners", "stages", "elements", "sectors",
+      "facilities", "facility_stage", "start",   "end",      "source", "note"};
   for (const auto& n : it->numbers) allowed.push_back(n);
   check_keys(file, t, allowed, ctx);
   p.name = t["name"].value_or(fmt::format("{} {}", p.kind, i + 1));
@@ -180,14 +183,15 @@ void Reader::read_policy(const std::string& file, const toml::table& t, std::siz
   for (const auto& f : d_.facilities) facility_ids.push_back(f.id);
   for (const auto& x : p.facilities)
     if (std::find(facility_ids.begin(), facility_ids.end(), x) == facility_ids.end())
-      error(file, *t.get("facilities"), ctx + ".facilities",
-            fmt::format("expected a facility id, found \"{}\"{}", x, did_you_mean(x, facility_ids)));
+      error(
+          file, *t.get("facilities"), ctx + ".facilities",
+          fmt::format("expected a facility id, found \"{}\"{}", x, did_you_mean(x, facility_ids)));
   static const std::vector<std::string> kFacilityStages = {"mine", "separation", "metal", "magnet"};
-  if (!p.facility_stage.empty() &&
-      std::find(kFacilityStages.begin(), kFacilityStages.end(), p.facility_stage) ==
-          kFacilityStages.end())
-    error(file, *t.get("facility_stage"), ctx + ".facility_stage",
-          fmt::format("expected one of {}, found \"{}\"", joined(kFacilityStages), p.facility_stage));
+  if (!p.facility_stage.empty() && std::find(kFacilityStages.begin(), kFacilityStages.end(),
+                                             p.facility_stage) == kFacilityStages.end())
+    error(
+        file, *t.get("facility_stage"), ctx + ".facility_stage",
+        fmt::format("expected one of {}, found \"{}\"", joined(kFacilityStages), p.facility_stage));
   for (const char* key : {"start", "end"}) {
     const toml::node* n = t.get(key);
     if (!n) continue;
@@ -213,7 +217,8 @@ void Reader::read_policy(const std::string& file, const toml::table& t, std::siz
     p.numbers[key] = *v;
   }
   for (const auto& key : it->required)
-    if (!t.get(key)) error(file, t, ctx + "." + key, fmt::format("expected {} for a {}", key, p.kind));
+    if (!t.get(key))
+      error(file, t, ctx + "." + key, fmt::format("expected {} for a {}", key, p.kind));
   s.policies.push_back(std::move(p));
 }
 
@@ -234,8 +239,8 @@ void Reader::read_override(const std::string& file, const toml::table& t, std::s
       if (!r.spec->key.empty()) keyed.push_back(r.spec->name);
     error(file, t.get("table") ? *t.get("table") : static_cast<const toml::node&>(t),
           ctx + ".table",
-          fmt::format("expected a data table with ids ({}), found \"{}\"{}", joined(keyed),
-                      o.table, did_you_mean(o.table, keyed)));
+          fmt::format("expected a data table with ids ({}), found \"{}\"{}", joined(keyed), o.table,
+                      did_you_mean(o.table, keyed)));
     return;
   }
   int key = raw->spec->column_index(raw->spec->key);
@@ -314,7 +319,8 @@ void Reader::read_trajectory(const std::string& file, const toml::table& t, std:
   int last = -1;
   for (const auto& p : *pts) {
     const toml::array* pair = p.as_array();
-    std::optional<int64_t> y = pair && pair->size() == 2 ? (*pair)[0].value<int64_t>() : std::nullopt;
+    std::optional<int64_t> y =
+        pair && pair->size() == 2 ? (*pair)[0].value<int64_t>() : std::nullopt;
     std::optional<double> v = pair && pair->size() == 2 ? (*pair)[1].value<double>() : std::nullopt;
     if (!y || !v || *v < 0) {
       error(file, p, ctx + ".points", "expected [year, value] with a whole year and a value >= 0");

@@ -1,9 +1,9 @@
 // End-to-end runs of `rareflow data` and `rareflow balance`.
 #include <algorithm>
 #include <cmath>
-#include <regex>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -23,9 +23,9 @@ TEST(DataCli, CheckEmbedded) {
 TEST(DataCli, ShowReproducesUsgs2024) {
   CliRun r = run("data show production --format csv");
   ASSERT_EQ(r.code, 0) << r.err;
-  for (const char* row : {"CHN,China,270000,", "USA,United States,45000,", "MMR,Burma (Myanmar),31000,",
-                          "AUS,Australia,13000,", "NGA,Nigeria,13000,", "THA,Thailand,13000,",
-                          "RUS,Russia,2500,"})
+  for (const char* row :
+       {"CHN,China,270000,", "USA,United States,45000,", "MMR,Burma (Myanmar),31000,",
+        "AUS,Australia,13000,", "NGA,Nigeria,13000,", "THA,Thailand,13000,", "RUS,Russia,2500,"})
     EXPECT_NE(r.out.find(row), std::string::npos) << row << "\n" << r.out;
   CliRun t = run("data show");
   EXPECT_NE(t.out.find("USGS world total (rounded): 390000 t REO"), std::string::npos) << t.out;
@@ -116,7 +116,8 @@ TEST(DataCli, BalanceRegionRussia) {
 TEST(DataCli, BalanceBadFormat) {
   CliRun r = run("balance --format xml");
   EXPECT_EQ(r.code, 1);
-  EXPECT_NE(r.err.find("--format: expected table, csv, json or xlsx, found \"xml\""), std::string::npos);
+  EXPECT_NE(r.err.find("--format: expected table, csv, json or xlsx, found \"xml\""),
+            std::string::npos);
 }
 
 }  // namespace
@@ -133,7 +134,8 @@ TEST(DataCli, BalanceXlsxMatchesCsv) {
   std::filesystem::create_directories(dir);
   auto x = run("balance --format xlsx --out " + (dir / "b.xlsx").string());
   ASSERT_EQ(x.code, 0) << x.err;
-  auto sheets = run_shell("cd " + dir.string() + " && unzip -o -q b.xlsx && cat xl/worksheets/*.xml");
+  auto sheets =
+      run_shell("cd " + dir.string() + " && unzip -o -q b.xlsx && cat xl/worksheets/*.xml");
   // Every number of the csv output appears as a numeric cell (equal to 1e-9 relative).
   std::vector<double> cells;
   std::regex numeric("<c r=\"[A-Z]+[0-9]+\"(?: s=\"[0-9]+\")?><v>([-0-9.eE+]+)</v>");

@@ -41,8 +41,9 @@ TEST(PlanCli, UnknownProjectInGoalFile) {
   auto dir = fs::temp_directory_path() / "rareflow_cli_plan_bad";
   fs::create_directories(dir);
   std::string text = slurp(RAREFLOW_SOURCE_DIR "/tests/data/plan/two_projects.toml");
-  text += "\n[[commitments]]\nproject = \"plant_z\"\ndecision_year = 2025\nmodules = 1\nsource = "
-          "\"test\"\nconfidence = \"assumption\"\nreason = \"test\"\n";
+  text +=
+      "\n[[commitments]]\nproject = \"plant_z\"\ndecision_year = 2025\nmodules = 1\nsource = "
+      "\"test\"\nconfidence = \"assumption\"\nreason = \"test\"\n";
   std::ofstream(dir / "bad.toml") << text;
   auto r = run("plan " + (dir / "bad.toml").string());
   EXPECT_EQ(r.code, 1);

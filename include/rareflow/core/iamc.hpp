@@ -22,8 +22,8 @@ struct IamcRow {
 };
 
 struct RunRecord {
-  std::string command;                           // e.g. "simulate"
-  std::map<std::string, std::string> entries;    // key -> value, sorted for stable output
+  std::string command;                         // e.g. "simulate"
+  std::map<std::string, std::string> entries;  // key -> value, sorted for stable output
 };
 
 struct IamcTable {
@@ -32,8 +32,8 @@ struct IamcTable {
 
   void add(std::string model, std::string scenario, std::string region, std::string variable,
            std::string unit, int year, double value) {
-    rows.push_back({std::move(model), std::move(scenario), std::move(region),
-                    std::move(variable), std::move(unit), year, value});
+    rows.push_back({std::move(model), std::move(scenario), std::move(region), std::move(variable),
+                    std::move(unit), year, value});
   }
 };
 

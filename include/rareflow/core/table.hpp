@@ -12,8 +12,8 @@ using Cell = std::variant<std::monostate, std::string, double, long long>;
 
 struct Column {
   std::string name;
-  std::string unit;  // "" for labels and dimensionless counts
-  int precision = 0; // digits after the point in text output (csv/json keep full precision)
+  std::string unit;   // "" for labels and dimensionless counts
+  int precision = 0;  // digits after the point in text output (csv/json keep full precision)
 };
 
 enum class Format { Table, Csv, Json };

@@ -19,12 +19,12 @@ struct BalanceLine {
   std::string stage;  // mine, concentrate, intermediate, separation, recycling, oxide, magnet, use
   std::string item;   // e.g. "mined", "imports from MMR", "use: wind", "gap: ..."
   int sign = 0;
-  bool gap = false;            // a named line where public figures do not add up
-  ElementShares t_reo{};       // t REO equivalent per element
-  double other = kNaN;         // the same flow on its own basis (t magnet, t metal), if any
+  bool gap = false;       // a named line where public figures do not add up
+  ElementShares t_reo{};  // t REO equivalent per element
+  double other = kNaN;    // the same flow on its own basis (t magnet, t metal), if any
   std::string other_unit;
-  std::string source;          // source ids behind the line
-  std::string partner;         // the other region of a trade line
+  std::string source;   // source ids behind the line
+  std::string partner;  // the other region of a trade line
 
   double total() const;
 };
@@ -40,9 +40,9 @@ struct RegionBalance {
 
 struct Balance {
   int year = 0;
-  std::vector<RegionBalance> regions;  // in data package order, those with any flow
+  std::vector<RegionBalance> regions;   // in data package order, those with any flow
   ElementShares magnet_recipe_metal{};  // t metal per t NdFeB
-  double total_reo_demand = 0;           // world, t REO (from the magnets' share)
+  double total_reo_demand = 0;          // world, t REO (from the magnets' share)
 
   const RegionBalance* region(std::string_view id) const;
   // Per element: sum over regions and lines of sign * value. Zero when the balance closes.

@@ -7,10 +7,14 @@ namespace {
 
 // Expected factors computed by hand from IUPAC 2021 masses, O = 15.999:
 // Nd2O3: 2*144.242 / (2*144.242 + 3*15.999) = 288.484 / 336.481 = 0.85736 (the 0.8574).
-TEST(Elements, NeodymiumOxideFactor) { EXPECT_NEAR(oxide_to_metal(Element::Nd), 0.85736, 1e-5); }
+TEST(Elements, NeodymiumOxideFactor) {
+  EXPECT_NEAR(oxide_to_metal(Element::Nd), 0.85736, 1e-5);
+}
 
 // CeO2: 140.116 / (140.116 + 31.998) = 0.81409.
-TEST(Elements, CeriumUsesDioxide) { EXPECT_NEAR(oxide_to_metal(Element::Ce), 0.81409, 1e-5); }
+TEST(Elements, CeriumUsesDioxide) {
+  EXPECT_NEAR(oxide_to_metal(Element::Ce), 0.81409, 1e-5);
+}
 
 // Pr6O11: 845.446 / (845.446 + 175.989) = 0.82771.
 TEST(Elements, PraseodymiumUsesPr6O11) {
@@ -18,7 +22,9 @@ TEST(Elements, PraseodymiumUsesPr6O11) {
 }
 
 // Tb4O7: 635.701 / (635.701 + 111.993) = 0.85021.
-TEST(Elements, TerbiumUsesTb4O7) { EXPECT_NEAR(oxide_to_metal(Element::Tb), 0.85021, 1e-5); }
+TEST(Elements, TerbiumUsesTb4O7) {
+  EXPECT_NEAR(oxide_to_metal(Element::Tb), 0.85021, 1e-5);
+}
 
 // Dy2O3: 325.0 / (325.0 + 47.997) = 0.87132; Y2O3: 177.8117 / 225.8087 = 0.78744.
 TEST(Elements, DysprosiumAndYttrium) {
@@ -33,8 +39,7 @@ TEST(Elements, InverseFactor) {
 
 TEST(Elements, TableOrderAndGroups) {
   EXPECT_EQ(element_table().size(), 17u);
-  for (std::size_t k = 0; k < kElementCount; ++k)
-    EXPECT_EQ(index(element_table()[k].element), k);
+  for (std::size_t k = 0; k < kElementCount; ++k) EXPECT_EQ(index(element_table()[k].element), k);
   EXPECT_EQ(info(Element::Y).group, ElementGroup::HREE);
   EXPECT_EQ(info(Element::Sm).group, ElementGroup::LREE);
   EXPECT_EQ(info(Element::Eu).group, ElementGroup::HREE);

@@ -113,7 +113,8 @@ TEST_F(Balance2024, UnknownRegionIsClearError) {
     balance_tables(*data_, *balance_, "CHX", false);
     FAIL() << "expected an InputError";
   } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("found \"CHX\" (did you mean \"CHN\"?)"), std::string::npos)
+    EXPECT_NE(std::string(e.what()).find("found \"CHX\" (did you mean \"CHN\"?)"),
+              std::string::npos)
         << e.what();
   }
 }

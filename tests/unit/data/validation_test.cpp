@@ -21,7 +21,9 @@ std::string load_errors(const PackageDir& dir) {
   return "";
 }
 
-std::string prefix(const PackageDir& dir) { return dir.path().string() + "/"; }
+std::string prefix(const PackageDir& dir) {
+  return dir.path().string() + "/";
+}
 
 TEST(Validation, DefaultPackageLoads) {
   Dataset d = load_default_dataset();
@@ -110,7 +112,8 @@ TEST(Validation, DuplicateId) {
 
 TEST(Validation, DistributionMustSumTo100) {
   PackageDir p;
-  p.replace("distributions.csv", "0,0.1,0,0.1,castor-hedrick-2006", "0,0.1,0,0.6,castor-hedrick-2006");
+  p.replace("distributions.csv", "0,0.1,0,0.1,castor-hedrick-2006",
+            "0,0.1,0,0.6,castor-hedrick-2006");
   std::string e = load_errors(p);
   EXPECT_NE(e.find("distributions.csv:5:"), std::string::npos) << e;
   EXPECT_NE(e.find("remainder: expected the element shares plus remainder to sum to 100 (% of "
@@ -155,7 +158,8 @@ TEST(Validation, MissingTableFile) {
 
 TEST(Validation, UnitMustMatchStage) {
   PackageDir p;
-  p.replace("production.csv", "magnet,CHN,2024,all,300000,t magnet", "magnet,CHN,2024,all,300000,t REO");
+  p.replace("production.csv", "magnet,CHN,2024,all,300000,t magnet",
+            "magnet,CHN,2024,all,300000,t REO");
   EXPECT_NE(load_errors(p).find("unit: expected \"t magnet\" for stage magnet, found \"t REO\""),
             std::string::npos)
       << load_errors(p);

@@ -63,18 +63,21 @@ TEST(Scenario, InheritsFromBase) {
 
 TEST(Scenario, UnknownKeyWithSuggestion) {
   TempDir t;
-  auto p = t.write("a.toml", "name = \"a\"\nbase = \"baseline\"\n\n[[policy]]\nkind = "
-                             "\"export_quota\"\nregions = [\"CHN\"]\nquota_kt = 5\nsource = \"x\"\n");
+  auto p = t.write("a.toml",
+                   "name = \"a\"\nbase = \"baseline\"\n\n[[policy]]\nkind = "
+                   "\"export_quota\"\nregions = [\"CHN\"]\nquota_kt = 5\nsource = \"x\"\n");
   std::string e = errors_of(p);
   EXPECT_NE(e.find("a.toml:7:12: policy[0].quota_kt: unknown key (did you mean \"quota_t\"?)"),
             std::string::npos)
       << e;
-  EXPECT_NE(e.find("policy[0].quota_t: expected quota_t for a export_quota"), std::string::npos) << e;
+  EXPECT_NE(e.find("policy[0].quota_t: expected quota_t for a export_quota"), std::string::npos)
+      << e;
 }
 
 TEST(Scenario, UnknownRegion) {
   TempDir t;
-  auto p = t.write("b.toml", "[[policy]]\nkind = \"export_ban\"\nregions = [\"CHA\"]\nsource = \"x\"\n");
+  auto p =
+      t.write("b.toml", "[[policy]]\nkind = \"export_ban\"\nregions = [\"CHA\"]\nsource = \"x\"\n");
   EXPECT_NE(errors_of(p).find("b.toml:3:11: policy[0].regions: expected a region id or bloc of "
                               "the data package, found \"CHA\" (did you mean \"CHN\"?)"),
             std::string::npos)
@@ -83,8 +86,9 @@ TEST(Scenario, UnknownRegion) {
 
 TEST(Scenario, NegativeCapacityOverride) {
   TempDir t;
-  auto p = t.write("c.toml", "[[override]]\ntable = \"facilities\"\nid = \"lynas-malaysia\"\nset = "
-                             "{ capacity = -5 }\nsource = \"x\"\n");
+  auto p = t.write("c.toml",
+                   "[[override]]\ntable = \"facilities\"\nid = \"lynas-malaysia\"\nset = "
+                   "{ capacity = -5 }\nsource = \"x\"\n");
   EXPECT_NE(errors_of(p).find("c.toml:4:20: override[0].set.capacity: expected a number >= 0 (t/yr "
                               "(see unit)), found -5"),
             std::string::npos)
@@ -115,8 +119,9 @@ TEST(Scenario, UnknownBase) {
 
 TEST(Scenario, ShareOutOfRangeAndUnknownElement) {
   TempDir t;
-  auto p = t.write("f.toml", "[[policy]]\nkind = \"export_licensing\"\nregions = \"CHN\"\nelements "
-                             "= [\"Dy\", \"Tx\"]\nshare = 1.5\nsource = \"x\"\n");
+  auto p = t.write("f.toml",
+                   "[[policy]]\nkind = \"export_licensing\"\nregions = \"CHN\"\nelements "
+                   "= [\"Dy\", \"Tx\"]\nshare = 1.5\nsource = \"x\"\n");
   std::string e = errors_of(p);
   EXPECT_NE(e.find("policy[0].elements: expected an element symbol, found \"Tx\""),
             std::string::npos)
@@ -139,9 +144,10 @@ TEST(Scenario, UnknownScenarioName) {
 
 TEST(Scenario, OverridesApplyAndRevalidate) {
   TempDir t;
-  auto p = t.write("g.toml", "base = \"baseline\"\n[[override]]\ntable = \"facilities\"\nid = "
-                             "\"smz-separation\"\nset = { start_year = 2029, capacity = 2000 }\n"
-                             "source = \"x\"\n");
+  auto p = t.write("g.toml",
+                   "base = \"baseline\"\n[[override]]\ntable = \"facilities\"\nid = "
+                   "\"smz-separation\"\nset = { start_year = 2029, capacity = 2000 }\n"
+                   "source = \"x\"\n");
   Scenario s = load_scenario(p, data());
   Dataset d = apply_overrides(data(), s);
   bool found = false;
