@@ -6,6 +6,7 @@
 
 #include "command.hpp"
 #include "output.hpp"
+#include "rareflow/report/progress.hpp"
 #include "rareflow/core/io.hpp"
 #include "rareflow/plan/plan_io.hpp"
 #include "rareflow/plan/plan_run.hpp"
@@ -59,6 +60,10 @@ void setup(CLI::App& root, GlobalOptions& g) {
     if (o->gap >= 0) opt.solve.gap = o->gap;
     opt.reference = !o->no_reference;
     opt.lp_text = !o->dump_lp.empty();
+    report::Progress progress({"plan", opt.reference ? 2 : 1});
+    opt.on_phase = [&progress](int step, const std::string& phase) {
+      progress.update(step, "solving the " + phase + " strategy");
+    };
     auto r = plan::run_plan(text, file_name, opt);
     if (!r) throw std::runtime_error(r.error().message);
     if (!o->dump_lp.empty()) {

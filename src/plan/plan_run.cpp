@@ -12,10 +12,12 @@ Result<PlanRunResult> run_plan(const std::string& text, const std::string& file_
                                const PlanRunOptions& options) {
   PlanRunResult r;
   r.plan = parse_plan(text, file_name);
+  if (options.on_phase) options.on_phase(0, "optimised");
   auto opt = solve_plan(r.plan, Strategy::Optimised, options.solve);
   if (!opt) return std::unexpected(opt.error());
   r.optimised = std::move(*opt);
   if (options.reference) {
+    if (options.on_phase) options.on_phase(1, "reference");
     auto ref = solve_plan(r.plan, Strategy::Reference, options.solve);
     if (!ref) return std::unexpected(ref.error());
     r.reference = std::move(*ref);

@@ -3,6 +3,8 @@
 // and files.
 #pragma once
 
+#include <functional>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -20,6 +22,8 @@ struct PlanRunOptions {
   SolveOptions solve;
   bool reference = true;  // also evaluate the reference strategy
   bool lp_text = false;   // also return the optimised model in LP format
+  // Called before each phase ("optimised", "reference"), e.g. to drive a progress display.
+  std::function<void(int step, const std::string& phase)> on_phase;
 };
 
 struct PlanRunResult {
@@ -38,8 +42,8 @@ Result<PlanRunResult> run_plan(const std::string& text, const std::string& file_
 
 // Writes into `dir`: one csv per table, named after its title (roadmap.csv, objective.csv,
 // goals.csv, budget_goals.csv, self_sufficiency_by_element_group.csv, supply_and_trade.csv,
-// costs_per_year.csv, solver.csv, findings.csv), iamc.csv, iamc.json
-// and run_record.json. Files are written atomically.
+// costs_per_year.csv, solver.csv, findings.csv), results.csv and results.json (IAMC) and
+// run.json (the run record). Files are written atomically.
 Result<void> write_plan_outputs(const PlanRunResult& result, const std::filesystem::path& dir);
 
 }  // namespace rareflow::plan
