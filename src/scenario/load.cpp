@@ -8,6 +8,7 @@
 
 #include "rareflow/core/io.hpp"
 #include "rareflow/data/embedded.hpp"
+#include "rareflow/scenario/market_adapter.hpp"
 #include "rareflow/scenario/scenario.hpp"
 
 namespace rareflow::scenario {
@@ -392,13 +393,27 @@ void Reader::read(const Text& text, Scenario& s, std::vector<std::string>& stack
     s.include_facilities.push_back(f);
   }
   if (const toml::table* st = root["settings"].as_table()) {
+    std::vector<std::string> keys;
+    for (const auto& spec : setting_specs()) keys.push_back(spec.key);
     for (const auto& [k, v] : *st) {
-      auto x = v.value<double>();
-      if (!x || *x < 0) {
-        error(text.file, v, "settings." + std::string(k.str()), "expected a number >= 0");
+      std::string key(k.str());
+      auto spec = std::find_if(setting_specs().begin(), setting_specs().end(),
+                               [&](const SettingSpec& x) { return x.key == key; });
+      if (spec == setting_specs().end()) {
+        error(text.file, v, "settings." + key,
+              fmt::format("unknown setting{}; expected one of {}", did_you_mean(key, keys),
+                          joined(keys)));
         continue;
       }
-      s.settings[std::string(k.str())] = *x;
+      auto x = v.value<double>();
+      if (!x || *x < spec->min || *x > spec->max || (spec->integer && *x != std::floor(*x))) {
+        error(text.file, v, "settings." + key,
+              fmt::format("expected a {} in [{}, {}] ({})",
+                          spec->integer ? "whole number" : "number", spec->min, spec->max,
+                          spec->meaning));
+        continue;
+      }
+      s.settings[key] = *x;
     }
   }
   auto each = [&](const char* key, auto fn) {

@@ -1,0 +1,79 @@
+// `rareflow compare A B`: differences in key results (prices by region group, China's
+// production shares, shortfalls) between two scenarios, each given as a scenario (name or
+// .toml) that is run now, or as a results directory written by `rareflow simulate --out`.
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "command.hpp"
+#include "output.hpp"
+#include "rareflow/report/report.hpp"
+#include "rareflow/scenario/market_adapter.hpp"
+
+namespace rareflow::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CompareOptions {
+  std::string a, b;
+  std::string years;
+  std::string format = "table";
+  std::string out;
+};
+
+InputError option_error(const std::string& option, const std::string& message) {
+  Diagnostics d;
+  d.add("command line", 0, 0, option, message);
+  return InputError(std::move(d));
+}
+
+IamcTable results_of(const std::string& what, const scenario::RunOptions& ro, GlobalOptions& g) {
+  std::error_code ec;
+  if (fs::is_directory(what, ec)) {
+    auto in = report::load_results_dir(what);
+    if (!in) throw std::runtime_error(in.error().message);
+    return std::move(in->results);
+  }
+  const Dataset& d = dataset(g);
+  scenario::Scenario s = scenario::load_scenario(what, d);
+  scenario::RunOptions opt = ro;
+  opt.input = what;
+  auto run = scenario::run_scenario(d, s, opt);
+  if (!run) throw std::runtime_error(run.error().message);
+  return std::move(run->sim.table);
+}
+
+void setup(CLI::App& root, GlobalOptions& g) {
+  auto o = std::make_shared<CompareOptions>();
+  auto* c = root.add_subcommand(
+      "compare", "differences in key results between two scenarios or two results directories");
+  c->add_option("A", o->a, "scenario (name or .toml) or results directory (with results.csv)")
+      ->required();
+  c->add_option("B", o->b, "scenario (name or .toml) or results directory (with results.csv)")
+      ->required();
+  c->add_option("--years", o->years, "years to run and show, FIRST..LAST");
+  c->add_option("--format", o->format, "table, csv, json or xlsx (xlsx needs --out)");
+  c->add_option("--out", o->out, "write to this file instead of stdout");
+  c->callback([o, &g] {
+    scenario::RunOptions ro;
+    std::vector<int> years;
+    if (!o->years.empty()) {
+      auto y = scenario::parse_year_range(o->years);
+      if (!y) throw option_error("--years", y.error().message);
+      ro.first_year = y->first;
+      ro.last_year = y->second;
+      for (int v = y->first; v <= y->second; ++v) years.push_back(v);
+    }
+    IamcTable a = results_of(o->a, ro, g);
+    IamcTable b = results_of(o->b, ro, g);
+    auto tables = scenario::compare_tables(a, b, years);
+    if (!tables) throw std::runtime_error(tables.error().message);
+    emit_tables(*tables, o->format, o->out, "compare", g);
+  });
+}
+
+const bool kRegistered = register_command(55, setup);
+
+}  // namespace
+}  // namespace rareflow::app

@@ -1,0 +1,107 @@
+// `rareflow simulate`: the yearly market equilibrium of a scenario over a range of years. The
+// logic is in the scenario layer (run_scenario, simulate_summary); this file maps options,
+// writes the results directory and prints the summary.
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "command.hpp"
+#include "output.hpp"
+#include "rareflow/core/io.hpp"
+#include "rareflow/scenario/market_adapter.hpp"
+
+namespace rareflow::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct SimulateOptions {
+  std::string scenario = "baseline";
+  std::string years;
+  std::string out;
+  std::string format = "csv";
+  std::string dump_lp;
+  std::string report;
+  bool cold = false;
+};
+
+InputError option_error(const std::string& option, const std::string& message) {
+  Diagnostics d;
+  d.add("command line", 0, 0, option, message);
+  return InputError(std::move(d));
+}
+
+void write_results(const scenario::ScenarioRun& run, const SimulateOptions& o) {
+  std::error_code ec;
+  fs::create_directories(o.out, ec);
+  if (ec) throw std::runtime_error(fmt::format("--out: cannot create {}: {}", o.out, ec.message()));
+  const auto& t = run.sim.table;
+  bool json = o.format == "json";
+  auto ok = write_file_atomic(fs::path(o.out) / (json ? "results.json" : "results.csv"),
+                              json ? iamc_to_json(t) : iamc_to_csv(t));
+  if (ok) ok = write_file_atomic(fs::path(o.out) / "run.json", run_record_to_json(t.record));
+  if (!ok) throw std::runtime_error(ok.error().message);
+}
+
+void setup(CLI::App& root, GlobalOptions& g) {
+  auto o = std::make_shared<SimulateOptions>();
+  auto* c = root.add_subcommand(
+      "simulate", "yearly market equilibrium of a scenario (prices, trade, shortfalls)");
+  c->add_option("scenario", o->scenario,
+                "scenario file (SCENARIO.toml) or the name of a shipped scenario (default: "
+                "baseline)");
+  c->add_option("--years", o->years, "years to simulate, FIRST..LAST (default: the scenario's)");
+  c->add_option("--out", o->out, "write results.csv (or .json) and run.json to this directory");
+  c->add_option("--format", o->format, "format of the results file: csv (default) or json");
+  c->add_option("--dump-lp", o->dump_lp,
+                "write each year's LP (readable row and column names) to this directory");
+  c->add_option("--report", o->report, "also write a self-contained HTML report (or .xlsx) here");
+  c->add_flag("--cold", o->cold, "solve every year from scratch (no warm start)");
+  c->callback([o, &g] {
+    if (o->format != "csv" && o->format != "json")
+      throw option_error("--format", fmt::format("expected csv or json, found \"{}\"", o->format));
+    const Dataset& d = dataset(g);
+    scenario::RunOptions ro;
+    ro.input = o->scenario;
+    ro.warm_start = !o->cold;
+    if (!o->years.empty()) {
+      auto y = scenario::parse_year_range(o->years);
+      if (!y) throw option_error("--years", y.error().message);
+      if (y->first < d.schema.base_year || y->second > 2100)
+        throw option_error("--years", fmt::format("expected years in {}..2100, found {}",
+                                                  d.schema.base_year, o->years));
+      ro.first_year = y->first;
+      ro.last_year = y->second;
+    }
+    scenario::Scenario s = scenario::load_scenario(o->scenario, d);
+    if (!o->dump_lp.empty()) {
+      std::error_code ec;
+      fs::create_directories(o->dump_lp, ec);
+      if (ec) throw std::runtime_error(fmt::format("--dump-lp: {}", ec.message()));
+      ro.dump_dir = o->dump_lp;
+    }
+    auto run = scenario::run_scenario(d, s, ro);
+    if (!run) throw std::runtime_error(run.error().message);
+    if (!o->out.empty()) write_results(*run, *o);
+    std::vector<Table> tables;
+    if (!run->calibration.empty()) tables.push_back(scenario::calibration_table(run->calibration));
+    for (auto& t : scenario::simulate_summary(run->sim.table)) tables.push_back(std::move(t));
+    std::cout << render(tables, Format::Table);
+    const auto& rec = run->sim.table.record.entries;
+    std::cout << fmt::format("scenario {} ({}), data {} {}, years {}, LP {} rows x {} columns\n",
+                             run->build.scenario, rec.at("scenario.chain"), run->build.data_name,
+                             run->build.data_version, rec.at("market.years"),
+                             rec.at("market.lp.rows"), rec.at("market.lp.columns"));
+    if (!o->out.empty())
+      std::cout << fmt::format("wrote {}/results.{} and {}/run.json\n", o->out, o->format, o->out);
+    if (!o->report.empty())
+      write_command_report(run->sim.table, tables, "rareflow simulate: " + run->build.scenario,
+                           o->report, g);
+  });
+}
+
+const bool kRegistered = register_command(50, setup);
+
+}  // namespace
+}  // namespace rareflow::app
