@@ -47,6 +47,12 @@ void setup(CLI::App& root, GlobalOptions& g) {
     }
     if (!diags.empty()) throw InputError(diags);
     report::ReportInputs in = report::merge_inputs(std::move(parts));
+    if (o->dirs.size() > 1) {
+      std::string names;
+      for (const auto& dir : o->dirs)
+        names += (names.empty() ? "" : ", ") + std::filesystem::path(dir).filename().string();
+      in.title = "rareflow report: " + names;
+    }
     if (auto b = report::add_base_year(in, dataset(g)); !b)
       throw std::runtime_error(b.error().message);
     std::filesystem::path out = o->out;

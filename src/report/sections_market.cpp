@@ -89,6 +89,12 @@ SectionResult price_section(const IamcTable& t) {
     std::vector<Slice> ss;
     for (const auto& x : all)
       if (x.variable.substr(vars::kPriceOxide.size()) == m) ss.push_back(x);
+    // A run that reports a use-weighted "Outside China" average is drawn as China against the
+    // rest of the world: one line per scenario and side, not one per region.
+    bool has_outside = std::any_of(ss.begin(), ss.end(),
+                                   [](const Slice& x) { return x.region == "Outside China"; });
+    if (has_outside)
+      std::erase_if(ss, [](const Slice& x) { return x.region != "CHN" && x.region != "Outside China"; });
     auto regs = distinct(ss, &Slice::region);
     auto years = years_of(ss);
     LineChart c;
