@@ -1,9 +1,11 @@
 // `rareflow criticality`: supply risk of every element and group for a perspective (a region or
 // a bloc), by the EU CRM method or the USGS-style method, with every intermediate term. The
-// inputs come from the data package (rareflow::criticality::criticality_inputs); this file maps
-// options and prints.
+// inputs come from the data package (rareflow::criticality::criticality_inputs), or for --method
+// model from two market runs (rareflow::criticality::model_assessment); this file maps options
+// and prints.
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -12,8 +14,9 @@
 
 #include "command.hpp"
 #include "rareflow/criticality/inputs.hpp"
+#include "rareflow/criticality/model_inputs.hpp"
 #include "rareflow/criticality/report.hpp"
-#include "rareflow/scenario/scenario.hpp"
+#include "rareflow/criticality/subjects.hpp"
 
 namespace rareflow::app {
 
@@ -49,21 +52,27 @@ void check_method(const CriticalityOptions& o) {
     throw std::runtime_error("--scenario is used by --method model only");
 }
 
-// The model-based measure needs the market simulator run on the world model of the data package
-// for a baseline and a named scenario. Scenario files load (rareflow::scenario) and the market
-// layer offers simulate() on a MarketModel, but nothing yet turns the data package and a scenario
-// into a MarketModel, so the command checks the scenario and then says so instead of producing
-// numbers.
-[[noreturn]] void model_unavailable(const CriticalityOptions& o, const Dataset& d) {
-  if (o.scenario.empty())
+// Baseline and disruption market runs for the perspective (criticality/model_inputs.hpp).
+std::string run_model(const CriticalityOptions& o, const Dataset& d, Format f) {
+  ModelRequest r;
+  r.perspective = o.perspective;
+  if (!o.scenario.empty()) r.scenario = o.scenario;
+  if (o.year) r.year = o.year;
+  std::optional<Material> m;  // checked before the (slower) market runs
+  if (!o.explain.empty()) m = value_or_throw(resolve_material(o.explain));
+  auto a = value_or_throw(model_assessment(d, r));
+  if (m) {
+    for (const auto& res : a.results)
+      if (res.material == m->id) return explain(res);
     throw std::runtime_error(
-        "--method model needs --scenario NAME (the disruption to compare with the baseline)");
-  (void)scenario::load_scenario(o.scenario, d);  // unknown or invalid scenarios: InputError
-  throw std::runtime_error(fmt::format(
-      "--method model: the market simulator is not available for criticality yet (nothing "
-      "builds the world market model from the data package and scenario \"{}\" for "
-      "simulate()); use --method eu or usgs",
-      o.scenario));
+        fmt::format("{}: no model-based result for {} (the measure covers single elements with "
+                    "a market price; groups and unpriced elements are not measured)",
+                    m->id, a.perspective));
+  }
+  Table t = model_table(a.results);
+  t.title += fmt::format(", {}, {} vs baseline, {}", a.perspective, a.scenario, a.year);
+  t.notes.insert(t.notes.end(), a.notes.begin(), a.notes.end());
+  return render(t, f);
 }
 
 std::string run_eu(const CriticalityInputs& in, const CriticalityOptions& o, Format f) {
@@ -101,13 +110,17 @@ void setup(CLI::App& root, GlobalOptions& g) {
   auto* c = root.add_subcommand(
       "criticality",
       "supply risk of every rare earth for a region or bloc (EU CRM or USGS-style "
-      "method), with every intermediate term");
+      "method, or shortfall and price change under a disruption from the market model), with "
+      "every intermediate term");
   c->add_option("--perspective", o->perspective,
                 "region id (USA, JPN, ...) or bloc (EU27, G7, BRICS)")
       ->required();
   c->add_option("--method", o->method, "eu (default), usgs or model");
-  c->add_option("--scenario", o->scenario, "disruption scenario (--method model)");
-  c->add_option("--year", o->year, "balance year (default: the data package's base year)");
+  c->add_option("--scenario", o->scenario,
+                "disruption scenario (--method model; default china-heavy-ree-licensing)");
+  c->add_option("--year", o->year,
+                "balance year (default: the data package's base year); with --method model the "
+                "simulated year (default: the first whole year of the scenario's first policy)");
   c->add_option("--format", o->format, "table, csv or json");
   c->add_option("--explain", o->explain,
                 "print the computation for one element or group, step by step");
@@ -119,10 +132,13 @@ void setup(CLI::App& root, GlobalOptions& g) {
           fmt::format("--format: expected table, csv or json, found \"{}\"", o->format));
     check_method(*o);
     const Dataset& d = dataset(g);
+    if (o->method == "model") {
+      emit(run_model(*o, d, f), o->out);
+      return;
+    }
     const int year = o->year ? o->year : d.schema.base_year;
     auto in = value_or_throw(criticality_inputs(d, o->perspective, year));
     if (!o->explain.empty()) value_or_throw(find_material(in, o->explain));
-    if (o->method == "model") model_unavailable(*o, d);
     emit(o->method == "usgs" ? run_usgs(in, *o, f) : run_eu(in, *o, f), o->out);
   });
 }

@@ -1,7 +1,9 @@
 // End-to-end runs of `rareflow criticality` on the embedded default package. Published values
 // come from data/world/eu_crm_2023.csv (EU CRM 2023); the rest is checked for consistency between
 // the summary, the audit table and the inputs the method states (EoL-RIR, SI_SR).
+#include <cmath>
 #include <filesystem>
+#include <string>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -101,6 +103,73 @@ TEST(CriticalityCli, OutWritesFile) {
   std::filesystem::remove(out);
 }
 
+// A value of a results.csv written by `rareflow simulate --out` (model,scenario,region,variable,
+// unit,year,value); NaN when absent.
+double results_value(const std::string& csv, const std::string& region, const std::string& var,
+                     int year) {
+  const std::string key = "," + region + "," + var + ",";
+  const std::string tail = "," + std::to_string(year) + ",";
+  std::size_t pos = 0;
+  while ((pos = csv.find(key, pos)) != std::string::npos) {
+    const std::size_t eol = csv.find('\n', pos);
+    const std::string line = csv.substr(pos, eol - pos);
+    const std::size_t y = line.find(tail);
+    if (y != std::string::npos) return std::stod(line.substr(y + tail.size()));
+    pos = eol;
+  }
+  return std::nan("");
+}
+
+std::string simulate_results(const std::string& scenario) {
+  auto dir = std::filesystem::temp_directory_path() / ("rareflow_cli_crit_" + scenario);
+  std::filesystem::remove_all(dir);
+  CliRun r = run("simulate " + scenario + " --years 2024..2026 --out " + dir.string());
+  EXPECT_EQ(r.code, 0) << r.err;
+  std::string csv = slurp(dir / "results.csv");
+  std::filesystem::remove_all(dir);
+  return csv;
+}
+
+// EU27 is read from the market's ROW region (the market resolves demand for CHN and ROW only),
+// so each price column must equal ROW's oxide price in the matching `rareflow simulate` run.
+TEST(CriticalityCli, ModelEu27PricesFromRuns) {
+  CliRun r = run("criticality --perspective EU27 --method model --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  const std::string base = simulate_results("baseline");
+  const std::string dis = simulate_results("china-heavy-ree-licensing");
+  for (const char* el : {"Dy", "Tb", "Nd"}) {
+    SCOPED_TRACE(el);
+    const auto* row = row_of(j, "material", el);
+    ASSERT_TRUE(row);
+    EXPECT_EQ((*row)["year"], 2026);  // default: first whole year of licensing (start 2025.26)
+    EXPECT_EQ((*row)["scenario"], "china-heavy-ree-licensing");
+    const double pb = (*row)["price_baseline"].get<double>();
+    const double pd = (*row)["price_disruption"].get<double>();
+    const std::string var = std::string("Price|Oxide|") + el;
+    EXPECT_NEAR(pb, results_value(base, "ROW", var, 2026), 1e-6 * pb);
+    EXPECT_NEAR(pd, results_value(dis, "ROW", var, 2026), 1e-6 * pd);
+    EXPECT_NEAR((*row)["price_increase"].get<double>(), pd / pb - 1.0, 1e-6);
+  }
+  // Outside/inside price ratios in 2026 of about 120 (Dy) and 21 (Tb): large increases.
+  EXPECT_GT((*row_of(j, "material", "Dy"))["price_increase"].get<double>(), 1.0);
+  EXPECT_GT((*row_of(j, "material", "Tb"))["price_increase"].get<double>(), 1.0);
+  bool noted = false;
+  for (const auto& n : j["notes"])
+    noted |= has(n.get<std::string>(), "EU27 (members: ") && has(n.get<std::string>(), "from ROW");
+  EXPECT_TRUE(noted) << j["notes"];
+}
+
+TEST(CriticalityCli, ModelExplainDy) {
+  CliRun r = run("criticality --perspective EU27 --method model --explain dysprosium");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(has(r.out,
+                  "Model-based risk: Dy for EU27, scenario china-heavy-ree-licensing vs "
+                  "baseline, year 2026"))
+      << r.out;
+  EXPECT_TRUE(has(r.out, "added shortfall = ")) << r.out;
+}
+
 struct ErrorCase {
   std::string args;
   std::string message;
@@ -120,8 +189,9 @@ TEST(CriticalityCli, ErrorsWriteNothing) {
       // A misspelt scenario is reported by the scenario loader, with a suggestion.
       {"--perspective EU27 --method model --scenario china-heavy-licensing",
        "(did you mean \"china-heavy-ree-licensing\"?)"},
-      {"--perspective EU27 --method model --scenario china-heavy-ree-licensing",
-       "the market simulator is not available for criticality yet"},
+      {"--perspective EU27 --method model --scenario no-such-scenario", "no-such-scenario"},
+      {"--perspective EU27 --method model --explain Dx",
+       "unknown element or group 'Dx'; did you mean 'Dy'?"},
       {"--perspective EU27 --scenario x", "--scenario is used by --method model only"},
       {"--perspective EU27 --format xml", "--format: expected table, csv or json"}};
   auto out = std::filesystem::temp_directory_path() / "rareflow_cli_criticality_err.txt";
