@@ -6,11 +6,12 @@
 
 #include "command.hpp"
 #include "output.hpp"
-#include "rareflow/report/progress.hpp"
 #include "rareflow/core/io.hpp"
 #include "rareflow/plan/plan_io.hpp"
 #include "rareflow/plan/plan_run.hpp"
+#include "rareflow/report/plan_evaluate.hpp"
 #include "rareflow/report/plan_rows.hpp"
+#include "rareflow/report/progress.hpp"
 
 namespace rareflow::app {
 namespace {
@@ -23,6 +24,7 @@ struct PlanOptions {
   double time_limit = 0;  // 0: the plan's [solver] setting
   double gap = -1;        // < 0: the plan's [solver] setting
   bool no_reference = false;
+  bool evaluate = false;
   std::string report;
 };
 
@@ -43,6 +45,9 @@ void setup(CLI::App& root, GlobalOptions& g) {
   c->add_option("--gap", o->gap, "relative optimality gap target, e.g. 0.01");
   c->add_flag("--no-reference", o->no_reference,
               "skip the reference strategy (announced projects)");
+  c->add_flag("--evaluate", o->evaluate,
+              "also commit the optimised roadmap in the market simulator (baseline scenario) and "
+              "compare what it achieves there with what the plan expected");
   c->add_option("--report", o->report, "also write a self-contained HTML report (or .xlsx) here");
   c->callback([o, &g] {
     Format f;
@@ -60,7 +65,8 @@ void setup(CLI::App& root, GlobalOptions& g) {
     if (o->gap >= 0) opt.solve.gap = o->gap;
     opt.reference = !o->no_reference;
     opt.lp_text = !o->dump_lp.empty();
-    report::Progress progress({"plan", opt.reference ? 2 : 1});
+    const int steps = (opt.reference ? 2 : 1) + (o->evaluate ? 1 : 0);
+    report::Progress progress({"plan", steps});
     opt.on_phase = [&progress](int step, const std::string& phase) {
       progress.update(step, "solving the " + phase + " strategy");
     };
@@ -71,6 +77,12 @@ void setup(CLI::App& root, GlobalOptions& g) {
       if (!w) throw std::runtime_error(w.error().message);
     }
     report::append_plan_rows(r->iamc, *r);
+    if (o->evaluate) {
+      progress.update(steps - 1, "simulating the optimised roadmap in the market");
+      auto ev = report::evaluate_roadmap(dataset(g), r->plan, r->optimised);
+      if (!ev) throw std::runtime_error(ev.error().message);
+      for (auto& t : *ev) r->tables.push_back(std::move(t));
+    }
     if (!o->out_dir.empty()) {
       auto w = plan::write_plan_outputs(*r, o->out_dir);
       if (!w) throw std::runtime_error(w.error().message);

@@ -94,7 +94,8 @@ SectionResult price_section(const IamcTable& t) {
     bool has_outside = std::any_of(ss.begin(), ss.end(),
                                    [](const Slice& x) { return x.region == "Outside China"; });
     if (has_outside)
-      std::erase_if(ss, [](const Slice& x) { return x.region != "CHN" && x.region != "Outside China"; });
+      std::erase_if(
+          ss, [](const Slice& x) { return x.region != "CHN" && x.region != "Outside China"; });
     auto regs = distinct(ss, &Slice::region);
     auto years = years_of(ss);
     LineChart c;

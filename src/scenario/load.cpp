@@ -407,10 +407,10 @@ void Reader::read(const Text& text, Scenario& s, std::vector<std::string>& stack
       }
       auto x = v.value<double>();
       if (!x || *x < spec->min || *x > spec->max || (spec->integer && *x != std::floor(*x))) {
-        error(text.file, v, "settings." + key,
-              fmt::format("expected a {} in [{}, {}] ({})",
-                          spec->integer ? "whole number" : "number", spec->min, spec->max,
-                          spec->meaning));
+        error(
+            text.file, v, "settings." + key,
+            fmt::format("expected a {} in [{}, {}] ({})", spec->integer ? "whole number" : "number",
+                        spec->min, spec->max, spec->meaning));
         continue;
       }
       s.settings[key] = *x;

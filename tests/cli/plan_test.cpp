@@ -1,8 +1,10 @@
 // End-to-end runs of `rareflow plan` (expected optima are worked out in tests/unit/plan).
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "cli_run.hpp"
 
@@ -75,6 +77,58 @@ TEST(PlanCli, ReportFlagWritesHtml) {
   EXPECT_NE(html.find("Plan"), std::string::npos);
   EXPECT_NE(html.find("<svg"), std::string::npos);
   std::filesystem::remove(file);
+}
+
+}  // namespace
+}  // namespace rareflow::cli_test
+
+namespace rareflow::cli_test {
+namespace {
+
+const nlohmann::json* table_titled(const nlohmann::json& tables, const std::string& prefix) {
+  for (const auto& t : tables)
+    if (t["title"].get<std::string>().rfind(prefix, 0) == 0) return &t;
+  return nullptr;
+}
+
+int online_year(const nlohmann::json& roadmap, const std::string& project) {
+  for (const auto& r : roadmap["rows"])
+    if (r["strategy"] == "optimised" && r["project"] == project) return r["online year"].get<int>();
+  return 0;
+}
+
+// Russia 2035 committed in the baseline market: the market's RUS separation (none today; the
+// baseline's own SMZ entry is replaced by the roadmap) starts with the roadmap's SMZ plant, and
+// RUS mining (2,500 t REO/yr of Lovozero in 2024, USGS) rises when the expansion comes online.
+TEST(PlanCli, EvaluateCommitsTheRoadmapInTheMarket) {
+  auto r = run("plan russia-2035 --evaluate --no-reference --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  const auto* roadmap = table_titled(j, "Roadmap:");
+  const auto* eval = table_titled(j, "Plan against the market");
+  ASSERT_TRUE(roadmap && eval && table_titled(j, "Simulated oxide prices")) << r.out;
+  const int smz = online_year(*roadmap, "smz_separation");
+  const int expansion = online_year(*roadmap, "lovozero_expansion");
+  ASSERT_GT(smz, 2025) << "the optimised roadmap should build SMZ";
+  ASSERT_GT(expansion, 2025) << "the optimised roadmap should expand Lovozero";
+  std::map<int, const nlohmann::json*> by_year;
+  for (const auto& row : (*eval)["rows"]) by_year[row["year"].get<int>()] = &row;
+  ASSERT_EQ(by_year.size(), 11u);  // 2025..2035
+  for (const auto& [year, row] : by_year) {
+    double sep = (*row)["market separated"].get<double>();
+    if (year < smz)
+      EXPECT_EQ(sep, 0.0) << year;
+    else
+      EXPECT_GT(sep, 0.0) << year;
+    // Both sides are printed: the plan mines at least the existing 2,500 t REO/yr.
+    EXPECT_GE((*row)["plan mined"].get<double>(), 2500.0 - 1e-6) << year;
+  }
+  ASSERT_TRUE(by_year.count(expansion - 1));
+  EXPECT_GT((*by_year[expansion])["market mined"].get<double>(),
+            (*by_year[expansion - 1])["market mined"].get<double>() + 1.0);
+  // RUS has no demand of its own in the market: its self-sufficiency is blank and a note says so.
+  EXPECT_TRUE((*by_year[2030])["market self-sufficiency all"].is_null());
+  EXPECT_NE(eval->dump().find("only for CHN and ROW"), std::string::npos);
 }
 
 }  // namespace

@@ -1,0 +1,64 @@
+// The report of the default demo (baseline and licensing simulations plus the Russia plan),
+// opened in headless Chromium: the page's script finishes without errors and every section
+// has its charts (counted in the DOM after the scripts ran).
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "cli_run.hpp"
+
+namespace rareflow::cli_test {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::size_t count(const std::string& s, const std::string& what) {
+  std::size_t n = 0;
+  for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + what.size())) ++n;
+  return n;
+}
+
+// The html of one <section id="...">, up to the next section.
+std::string section(const std::string& dom, const std::string& id) {
+  auto start = dom.find("id=\"" + id + "\"");
+  if (start == std::string::npos) return "";
+  auto end = dom.find("<section", start);
+  return dom.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+TEST(DemoReport, OpensInChromiumWithItsCharts) {
+  auto dir = fs::temp_directory_path() / "rareflow_cli_demo_report";
+  fs::remove_all(dir);
+  for (const char* s : {"baseline", "china-heavy-ree-licensing"}) {
+    auto r = run(std::string("simulate ") + s + " --out " + (dir / s).string());
+    ASSERT_EQ(r.code, 0) << r.err;
+  }
+  auto p = run("plan russia-2035 --out " + (dir / "russia-2035").string());
+  ASSERT_EQ(p.code, 0) << p.err;
+  auto rep = run("report " + (dir / "baseline").string() + " " +
+                 (dir / "china-heavy-ree-licensing").string() + " " +
+                 (dir / "russia-2035").string() + " --out " + (dir / "report.html").string());
+  ASSERT_EQ(rep.code, 0) << rep.err;
+  EXPECT_NE(rep.out.find("wrote "), std::string::npos);
+
+  int status = std::system(("bash " RAREFLOW_SOURCE_DIR "/scripts/browser_check " +
+                            (dir / "report.html").string() + " " + (dir / "browser").string() +
+                            " >/dev/null 2>&1")
+                               .c_str());
+  int rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  if (rc == 77) GTEST_SKIP() << "chromium not installed";
+  ASSERT_EQ(rc, 0) << "browser_check failed: the page reported an error or did not finish";
+  EXPECT_TRUE(fs::exists(dir / "browser" / "screenshot.png"));
+  std::string dom = slurp(dir / "browser" / "dom.html");
+  // Three base-year Sankeys (Nd+Pr, Dy+Tb, Ce+La); one price chart per priced oxide (at least
+  // the six key ones); shares, shortfalls and the plan's Gantt, self-sufficiency and costs.
+  EXPECT_EQ(count(section(dom, "flows"), "<svg"), 3u);
+  EXPECT_GE(count(section(dom, "prices"), "<svg"), 6u);
+  EXPECT_GE(count(section(dom, "shares"), "<svg"), 2u);
+  EXPECT_GE(count(section(dom, "shortfalls"), "<svg"), 2u);
+  EXPECT_GE(count(section(dom, "plan"), "<svg"), 3u);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace rareflow::cli_test
