@@ -13,10 +13,12 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "output.hpp"
 #include "rareflow/criticality/inputs.hpp"
 #include "rareflow/criticality/model_inputs.hpp"
 #include "rareflow/criticality/report.hpp"
 #include "rareflow/criticality/subjects.hpp"
+#include "rareflow/report/conventions.hpp"
 
 namespace rareflow::app {
 
@@ -32,6 +34,7 @@ struct CriticalityOptions {
   std::string format = "table";
   std::string explain;
   std::string out;
+  std::string report;
 };
 
 template <class T>
@@ -105,6 +108,24 @@ std::string run_usgs(const CriticalityInputs& in, const CriticalityOptions& o, F
   return out;
 }
 
+// --report: the EU scores as Criticality|SR and Criticality|EI rows (the report's scatter) and
+// the summary and audit tables.
+void write_report(const CriticalityInputs& in, const CriticalityOptions& o, int year,
+                  GlobalOptions& g) {
+  auto results = value_or_throw(assess_eu_from(in));
+  IamcTable t;
+  t.record.command = "criticality";
+  t.record.entries["perspective"] = in.perspective;
+  t.record.entries["method"] = "eu";
+  std::vector<report::CriticalityScore> scores;
+  for (const auto& r : results)
+    if (r.economic_importance)
+      scores.push_back({r.material, r.supply_risk, *r.economic_importance});
+  report::append_criticality(t, "EU CRM method", in.perspective, year, scores);
+  write_command_report(t, {eu_summary_table(in, results), eu_audit_table(in, results)},
+                       "rareflow criticality: " + in.perspective, o.report, g);
+}
+
 void setup(CLI::App& root, GlobalOptions& g) {
   auto o = std::make_shared<CriticalityOptions>();
   auto* c = root.add_subcommand(
@@ -125,6 +146,8 @@ void setup(CLI::App& root, GlobalOptions& g) {
   c->add_option("--explain", o->explain,
                 "print the computation for one element or group, step by step");
   c->add_option("--out", o->out, "write to this file instead of stdout");
+  c->add_option("--report", o->report,
+                "also write a self-contained HTML report (or .xlsx) with the SR-EI scatter (eu)");
   c->callback([o, &g] {
     Format f;
     if (!parse_format(o->format, f))
@@ -140,6 +163,7 @@ void setup(CLI::App& root, GlobalOptions& g) {
     auto in = value_or_throw(criticality_inputs(d, o->perspective, year));
     if (!o->explain.empty()) value_or_throw(find_material(in, o->explain));
     emit(o->method == "usgs" ? run_usgs(in, *o, f) : run_eu(in, *o, f), o->out);
+    if (!o->report.empty()) write_report(in, *o, year, g);
   });
 }
 

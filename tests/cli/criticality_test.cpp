@@ -207,3 +207,22 @@ TEST(CriticalityCli, ErrorsWriteNothing) {
 
 }  // namespace
 }  // namespace rareflow::cli_test
+
+namespace rareflow::cli_test {
+namespace {
+
+// --report draws the SR-EI scatter with the thresholds (one point per scored material).
+TEST(CriticalityCli, ReportHasScatter) {
+  auto file = std::filesystem::temp_directory_path() / "rareflow_cli_crit_report.html";
+  std::filesystem::remove(file);
+  auto r = run("criticality --perspective EU27 --report " + file.string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::string html = slurp(file);
+  auto sec = html.find("id=\"criticality\"");
+  ASSERT_NE(sec, std::string::npos);
+  EXPECT_NE(html.find("data-kind=\"scatter\"", sec), std::string::npos);
+  std::filesystem::remove(file);
+}
+
+}  // namespace
+}  // namespace rareflow::cli_test
