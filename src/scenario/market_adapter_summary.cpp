@@ -145,11 +145,27 @@ std::vector<Table> simulate_summary(const IamcTable& t) {
     Table ratio;
     ratio.title = "Price outside China / price in China, elements under China's export controls";
     ratio.columns = {{"oxide", "", 0}};
-    for (int y : years) ratio.columns.push_back({std::to_string(y), "ratio", 2});
+    // Controls bite in their first years: show those as well as the key years.
+    std::set<int> shown(years.begin(), years.end());
+    for (int y : l.years())
+      if (y < *l.years().begin() + 5) shown.insert(y);
+    for (int y : shown) ratio.columns.push_back({std::to_string(y), "ratio", 2});
     for (const auto& el : els) {
       std::vector<Cell> row{el};
       bool any = false;
-      for (int y : years) {
+      double peak = 0;
+      int peak_year = 0;
+      for (int y : l.years()) {
+        double in = l.get(kChina, "Price|Oxide|" + el, y);
+        double outside = l.get(kOutsideChina, "Price|Oxide|" + el, y);
+        if (in > 0.0 && !std::isnan(outside) && outside / in > peak) {
+          peak = outside / in;
+          peak_year = y;
+        }
+      }
+      if (peak > 0)
+        ratio.notes.push_back(fmt::format("{}: highest ratio {:.2f} in {}", el, peak, peak_year));
+      for (int y : shown) {
         double in = l.get(kChina, "Price|Oxide|" + el, y);
         double outside = l.get(kOutsideChina, "Price|Oxide|" + el, y);
         any |= in > 0.0 && !std::isnan(outside);
