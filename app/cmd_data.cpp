@@ -17,13 +17,6 @@ struct DataOptions {
   int year = 0;
 };
 
-Format format_of(const std::string& s) {
-  Format f;
-  if (!parse_format(s, f))
-    throw std::runtime_error(fmt::format("--format: expected table, csv or json, found \"{}\"", s));
-  return f;
-}
-
 void setup(CLI::App& root, GlobalOptions& g) {
   auto* data = root.add_subcommand("data", "check, show and describe the data package");
   data->require_subcommand(1);
@@ -54,9 +47,11 @@ void setup(CLI::App& root, GlobalOptions& g) {
   });
 
   auto* schema = data->add_subcommand("schema", "tables and columns of the data package");
-  schema->add_option("--format", o->format, "table, csv or json");
-  schema->callback(
-      [o, &g] { emit(render(schema_table(dataset(g).schema), format_of(o->format)), ""); });
+  schema->add_option("--format", o->format, "table, csv, json or xlsx (xlsx needs --out)");
+  schema->add_option("--out", o->out, "write to this file instead of stdout");
+  schema->callback([o, &g] {
+    emit_tables({schema_table(dataset(g).schema)}, o->format, o->out, "data schema", g);
+  });
 }
 
 const bool kRegistered = register_command(10, setup);

@@ -18,9 +18,7 @@ EA scaled(const EA& a, double k) {
   return r;
 }
 double sum(const EA& a) {
-  double s = 0;
-  for (double x : a) s += x;
-  return s;
+  return total(a);
 }
 void add_to(EA& a, const EA& b, double k = 1.0) {
   for (std::size_t i = 0; i < kElementCount; ++i) a[i] += k * b[i];
@@ -332,8 +330,14 @@ Result<Balance> Builder::run() {
 
 }  // namespace
 
+double total(const ElementShares& a) {
+  double s = 0;
+  for (double x : a) s += x;
+  return s;
+}
+
 double BalanceLine::total() const {
-  return sum(t_reo);
+  return rareflow::total(t_reo);
 }
 
 const RegionBalance* Balance::region(std::string_view id) const {

@@ -11,9 +11,18 @@ namespace rareflow {
 namespace {
 
 double sum(const ElementShares& a) {
-  double s = 0;
-  for (double x : a) s += x;
-  return s;
+  return total(a);
+}
+
+// Percentage of the world's `value` held by `region` (0 when the world has none).
+template <class F>
+double share_of(const Balance& b, const std::string& region, F value) {
+  double world = 0, mine = 0;
+  for (const auto& r : b.regions) {
+    world += value(r);
+    if (r.region == region) mine = value(r);
+  }
+  return world > 0 ? 100 * mine / world : 0;
 }
 
 std::vector<Element> shown_elements(bool all) {
@@ -53,7 +62,7 @@ Table separation_table(const Dataset& d, const Balance& b) {
   for (const auto& r : b.regions) {
     double gap = 0;
     for (const auto& l : r.lines)
-      if (l.gap && l.stage == "separation") gap += l.total();
+      if (l.gap && l.stage == "separation" && l.sign < 0) gap += l.total();
     if (sum(r.separated) > 0 || sum(r.recycled) > 0)
       t.add_row({r.region, d.region(r.region)->name, sum(r.separated),
                  100 * sum(r.separated) / world, gap, sum(r.recycled)});
@@ -216,21 +225,11 @@ Table region_table(const Dataset& d, const Balance& b, const RegionBalance& r, b
 }  // namespace
 
 double separation_share(const Balance& b, const std::string& region) {
-  double world = 0, mine = 0;
-  for (const auto& r : b.regions) {
-    world += sum(r.separated);
-    if (r.region == region) mine = sum(r.separated);
-  }
-  return world > 0 ? 100 * mine / world : 0;
+  return share_of(b, region, [](const RegionBalance& r) { return sum(r.separated); });
 }
 
 double magnet_share(const Balance& b, const std::string& region) {
-  double world = 0, mine = 0;
-  for (const auto& r : b.regions) {
-    world += r.magnets_t;
-    if (r.region == region) mine = r.magnets_t;
-  }
-  return world > 0 ? 100 * mine / world : 0;
+  return share_of(b, region, [](const RegionBalance& r) { return r.magnets_t; });
 }
 
 std::vector<Table> balance_tables(const Dataset& d, const Balance& b, const std::string& region,

@@ -55,4 +55,7 @@ Result<Balance> build_balance(const Dataset& d, int year);
 
 inline constexpr double kBalanceTolerance = 1e-9;
 
+// Sum over the elements (t REO).
+double total(const ElementShares& a);
+
 }  // namespace rareflow
