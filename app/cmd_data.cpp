@@ -50,7 +50,7 @@ void setup(CLI::App& root, GlobalOptions& g) {
   schema->add_option("--format", o->format, "table, csv, json or xlsx (xlsx needs --out)");
   schema->add_option("--out", o->out, "write to this file instead of stdout");
   schema->callback([o, &g] {
-    emit_tables({schema_table(dataset(g).schema)}, o->format, o->out, "data schema", g);
+    emit_table(schema_table(dataset(g).schema), o->format, o->out, "data schema", g);
   });
 }
 

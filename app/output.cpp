@@ -7,6 +7,22 @@
 
 namespace rareflow::app {
 
+namespace {
+Format text_format(const std::string& format) {
+  Format f;
+  if (!parse_format(format, f))
+    throw std::runtime_error(
+        fmt::format("--format: expected table, csv, json or xlsx, found \"{}\"", format));
+  return f;
+}
+}  // namespace
+
+void emit_table(const Table& table, const std::string& format, const std::string& out,
+                const std::string& command, GlobalOptions& g) {
+  if (format == "xlsx") return emit_tables({table}, format, out, command, g);
+  emit(render(table, text_format(format)), out);
+}
+
 void emit_tables(const std::vector<Table>& tables, const std::string& format,
                  const std::string& out, const std::string& command, GlobalOptions& g) {
   if (format == "xlsx") {
@@ -20,11 +36,7 @@ void emit_tables(const std::vector<Table>& tables, const std::string& format,
     if (!ok) throw std::runtime_error(ok.error().message);
     return;
   }
-  Format f;
-  if (!parse_format(format, f))
-    throw std::runtime_error(
-        fmt::format("--format: expected table, csv, json or xlsx, found \"{}\"", format));
-  emit(render(tables, f), out);
+  emit(render(tables, text_format(format)), out);
 }
 
 }  // namespace rareflow::app

@@ -14,6 +14,9 @@ namespace rareflow::app {
 // Throws std::runtime_error for an unknown format or xlsx without an output file.
 void emit_tables(const std::vector<Table>& tables, const std::string& format,
                  const std::string& out, const std::string& command, GlobalOptions& g);
+// One table: json is an object (not an array of one), csv has no title line.
+void emit_table(const Table& table, const std::string& format, const std::string& out,
+                const std::string& command, GlobalOptions& g);
 
 }  // namespace rareflow::app
 
