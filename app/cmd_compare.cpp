@@ -7,8 +7,8 @@
 
 #include "command.hpp"
 #include "output.hpp"
-#include "rareflow/report/report.hpp"
 #include "rareflow/scenario/market_adapter.hpp"
+#include "rareflow/workflow/results_dir.hpp"
 
 namespace rareflow::app {
 namespace {
@@ -29,19 +29,12 @@ InputError option_error(const std::string& option, const std::string& message) {
 }
 
 IamcTable results_of(const std::string& what, const scenario::RunOptions& ro, GlobalOptions& g) {
+  // A results directory needs no data package: load it only for a scenario.
   std::error_code ec;
-  if (fs::is_directory(what, ec)) {
-    auto in = report::load_results_dir(what);
-    if (!in) throw std::runtime_error(in.error().message);
-    return std::move(in->results);
-  }
-  const Dataset& d = dataset(g);
-  scenario::Scenario s = scenario::load_scenario(what, d);
-  scenario::RunOptions opt = ro;
-  opt.input = what;
-  auto run = scenario::run_scenario(d, s, opt);
-  if (!run) throw std::runtime_error(run.error().message);
-  return std::move(run->sim.table);
+  auto r = fs::is_directory(what, ec) ? workflow::read_results_dir(what)
+                                      : workflow::results_of(dataset(g), what, ro);
+  if (!r) throw std::runtime_error(r.error().message);
+  return std::move(*r);
 }
 
 void setup(CLI::App& root, GlobalOptions& g) {

@@ -1,8 +1,8 @@
 // `rareflow criticality`: supply risk of every element and group for a perspective (a region or
 // a bloc), by the EU CRM method or the USGS-style method, with every intermediate term. The
 // inputs come from the data package (rareflow::criticality::criticality_inputs), or for --method
-// model from two market runs (rareflow::criticality::model_assessment); this file maps options
-// and prints.
+// model from two market runs (rareflow::criticality::model_assessment); the tables are built by
+// rareflow::workflow (criticality.hpp); this file maps options, explains and prints.
 #include <algorithm>
 #include <memory>
 #include <optional>
@@ -19,6 +19,7 @@
 #include "rareflow/criticality/report.hpp"
 #include "rareflow/criticality/subjects.hpp"
 #include "rareflow/report/conventions.hpp"
+#include "rareflow/workflow/criticality.hpp"
 
 namespace rareflow::app {
 
@@ -72,17 +73,12 @@ std::string run_model(const CriticalityOptions& o, const Dataset& d, Format f) {
                     "a market price; groups and unpriced elements are not measured)",
                     m->id, a.perspective));
   }
-  Table t = model_table(a.results);
-  t.title += fmt::format(", {}, {} vs baseline, {}", a.perspective, a.scenario, a.year);
-  t.notes.insert(t.notes.end(), a.notes.begin(), a.notes.end());
-  return render(t, f);
+  return render(workflow::model_tables(a), f);
 }
 
 std::string run_eu(const CriticalityInputs& in, const CriticalityOptions& o, Format f) {
+  if (o.explain.empty()) return render(value_or_throw(workflow::eu_tables(in)), f);
   auto results = value_or_throw(assess_eu_from(in));
-  if (o.explain.empty())
-    return render(std::vector<Table>{eu_summary_table(in, results), eu_audit_table(in, results)},
-                  f);
   const MaterialInputs* m = value_or_throw(find_material(in, o.explain));
   for (const auto& r : results)
     if (r.material == m->material.id) return explain_inputs(in, *m) + "\n" + explain(r);
@@ -90,15 +86,9 @@ std::string run_eu(const CriticalityInputs& in, const CriticalityOptions& o, For
 }
 
 std::string run_usgs(const CriticalityInputs& in, const CriticalityOptions& o, Format f) {
+  if (o.explain.empty()) return render(value_or_throw(workflow::usgs_tables(in)), f);
   std::vector<std::string> skipped;
   auto results = value_or_throw(assess_usgs_from(in, skipped));
-  if (o.explain.empty()) {
-    Table t = usgs_table(results);
-    t.title += fmt::format(", {}, {} balance, WGI {}", in.perspective, in.year, in.governance.year);
-    t.notes.insert(t.notes.end(), in.notes.begin(), in.notes.end());
-    for (const auto& s : skipped) t.notes.push_back("Not scored: " + s);
-    return render(t, f);
-  }
   const MaterialInputs* m = value_or_throw(find_material(in, o.explain));
   std::string out = explain_inputs(in, *m);
   for (const auto& r : results)

@@ -1,16 +1,16 @@
 // `rareflow dsm`: the dynamic stock model on a user's year,value CSV. Logic lives in
-// rareflow::mfa::run_dsm; this file only maps options and prints.
+// rareflow::workflow::run_dsm; this file only maps options and prints.
 #include <memory>
 
 #include "command.hpp"
-#include "rareflow/mfa/dsm_cli.hpp"
+#include "rareflow/workflow/dsm.hpp"
 
 namespace rareflow::app {
 
 namespace {
 
 struct DsmOptions {
-  mfa::DsmRequest request;
+  workflow::DsmRequest request;
   std::string format = "csv";
   std::string out;
 };
@@ -37,7 +37,7 @@ const bool kRegistered = register_command(60, [](CLI::App& root, GlobalOptions&)
       ->check(CLI::IsMember({"csv", "json", "table"}));
   c->add_option("--out", o->out, "write to FILE instead of standard output");
   c->callback([o] {
-    auto tables = mfa::run_dsm(o->request);
+    auto tables = workflow::run_dsm(o->request);
     if (!tables) throw InputError(tables.error());
     Format f = Format::Csv;
     parse_format(o->format, f);

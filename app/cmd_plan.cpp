@@ -1,5 +1,6 @@
 // `rareflow plan`: the least-cost roadmap of a plan file (MILP solved with COIN-OR Cbc), next
-// to the reference strategy of announced projects. The logic is in src/plan (run_plan).
+// to the reference strategy of announced projects. The logic is in src/plan (run_plan), run
+// with the market evaluation by rareflow::workflow::run_plan.
 #include <iostream>
 
 #include <fmt/format.h>
@@ -7,11 +8,9 @@
 #include "command.hpp"
 #include "output.hpp"
 #include "rareflow/core/io.hpp"
-#include "rareflow/plan/plan_io.hpp"
-#include "rareflow/plan/plan_run.hpp"
-#include "rareflow/report/plan_evaluate.hpp"
 #include "rareflow/report/plan_rows.hpp"
 #include "rareflow/report/progress.hpp"
+#include "rareflow/workflow/plan.hpp"
 
 namespace rareflow::app {
 namespace {
@@ -58,31 +57,23 @@ void setup(CLI::App& root, GlobalOptions& g) {
     if (o->gap > 1)
       throw std::runtime_error(
           fmt::format("--gap: expected a share between 0 and 1, found {}", o->gap));
-    std::string file_name;
-    std::string text = plan::load_plan_text(o->plan, file_name);
-    plan::PlanRunOptions opt;
-    if (o->time_limit > 0) opt.solve.time_limit_s = o->time_limit;
-    if (o->gap >= 0) opt.solve.gap = o->gap;
-    opt.reference = !o->no_reference;
-    opt.lp_text = !o->dump_lp.empty();
-    const int steps = (opt.reference ? 2 : 1) + (o->evaluate ? 1 : 0);
-    report::Progress progress({"plan", steps});
-    opt.on_phase = [&progress](int step, const std::string& phase) {
-      progress.update(step, "solving the " + phase + " strategy");
-    };
-    auto r = plan::run_plan(text, file_name, opt);
+    workflow::PlanRequest req;
+    req.plan_file = o->plan;
+    if (o->time_limit > 0) req.options.solve.time_limit_s = o->time_limit;
+    if (o->gap >= 0) req.options.solve.gap = o->gap;
+    req.options.reference = !o->no_reference;
+    req.options.lp_text = !o->dump_lp.empty();
+    req.evaluate = o->evaluate;
+    if (o->evaluate) req.data = &dataset(g);
+    report::Progress progress({"plan", workflow::plan_steps(req)});
+    req.progress = [&progress](int step, const std::string& what) { progress.update(step, what); };
+    auto r = workflow::run_plan(req);
     if (!r) throw std::runtime_error(r.error().message);
     if (!o->dump_lp.empty()) {
       auto w = write_file_atomic(o->dump_lp, r->lp);
       if (!w) throw std::runtime_error(w.error().message);
     }
     report::append_plan_rows(r->iamc, *r);
-    if (o->evaluate) {
-      progress.update(steps - 1, "simulating the optimised roadmap in the market");
-      auto ev = report::evaluate_roadmap(dataset(g), r->plan, r->optimised);
-      if (!ev) throw std::runtime_error(ev.error().message);
-      for (auto& t : *ev) r->tables.push_back(std::move(t));
-    }
     if (!o->out_dir.empty()) {
       auto w = plan::write_plan_outputs(*r, o->out_dir);
       if (!w) throw std::runtime_error(w.error().message);

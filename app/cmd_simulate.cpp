@@ -1,6 +1,6 @@
 // `rareflow simulate`: the yearly market equilibrium of a scenario over a range of years. The
-// logic is in the scenario layer (run_scenario, simulate_summary); this file maps options,
-// writes the results directory and prints the summary.
+// logic is in the scenario layer (run_scenario, simulate_summary) and the results directory
+// in the workflow layer; this file maps options and prints the summary.
 #include <filesystem>
 #include <iostream>
 
@@ -8,8 +8,8 @@
 
 #include "command.hpp"
 #include "output.hpp"
-#include "rareflow/core/io.hpp"
 #include "rareflow/scenario/market_adapter.hpp"
+#include "rareflow/workflow/results_dir.hpp"
 
 namespace rareflow::app {
 namespace {
@@ -30,18 +30,6 @@ InputError option_error(const std::string& option, const std::string& message) {
   Diagnostics d;
   d.add("command line", 0, 0, option, message);
   return InputError(std::move(d));
-}
-
-void write_results(const scenario::ScenarioRun& run, const SimulateOptions& o) {
-  std::error_code ec;
-  fs::create_directories(o.out, ec);
-  if (ec) throw std::runtime_error(fmt::format("--out: cannot create {}: {}", o.out, ec.message()));
-  const auto& t = run.sim.table;
-  bool json = o.format == "json";
-  auto ok = write_file_atomic(fs::path(o.out) / (json ? "results.json" : "results.csv"),
-                              json ? iamc_to_json(t) : iamc_to_csv(t));
-  if (ok) ok = write_file_atomic(fs::path(o.out) / "run.json", run_record_to_json(t.record));
-  if (!ok) throw std::runtime_error(ok.error().message);
 }
 
 void setup(CLI::App& root, GlobalOptions& g) {
@@ -83,7 +71,9 @@ void setup(CLI::App& root, GlobalOptions& g) {
     }
     auto run = scenario::run_scenario(d, s, ro);
     if (!run) throw std::runtime_error(run.error().message);
-    if (!o->out.empty()) write_results(*run, *o);
+    if (!o->out.empty())
+      if (auto w = workflow::write_results_dir(run->sim.table, o->out, o->format == "json"); !w)
+        throw std::runtime_error("--out: " + w.error().message);
     std::vector<Table> tables;
     if (!run->calibration.empty()) tables.push_back(scenario::calibration_table(run->calibration));
     for (auto& t : scenario::simulate_summary(run->sim.table)) tables.push_back(std::move(t));

@@ -70,6 +70,7 @@ Result<SimulationResult> simulate(const MarketModel& model, const SimulationOpti
     state.last_price = y->price;
     out.years.push_back(std::move(*y));
     detail::decide_investments(m, out.years, year, state, out.investments);
+    if (opt.on_year) opt.on_year(year);
   }
   for (const auto& d : out.investments)
     rec.entries[fmt::format("market.investment.{}.{}", facility_kind_name(d.facility.kind),

@@ -8,35 +8,11 @@
 #include "csv_read.hpp"
 #include "rareflow/core/io.hpp"
 #include "rareflow/report/report.hpp"
+#include "rareflow/workflow/results_dir.hpp"
 
 namespace rareflow::report {
 
 namespace fs = std::filesystem;
-
-Result<RunRecord> run_record_from_json(const std::string& text, const std::string& file_name) {
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    return fail(fmt::format("{}: not valid json: {}", file_name, e.what()));
-  }
-  if (!j.is_object())
-    return fail(fmt::format("{}: expected an object {{\"command\": ..., \"entries\": {{...}}}}",
-                            file_name));
-  RunRecord r;
-  if (j.contains("command")) {
-    const auto& c = j.at("command");
-    r.command = c.is_string() ? c.get<std::string>() : c.dump();
-  }
-  if (j.contains("entries")) {
-    const auto& e = j.at("entries");
-    if (!e.is_object())
-      return fail(fmt::format("{}: entries: expected an object of key: value", file_name));
-    for (const auto& [k, v] : e.items())
-      r.entries[k] = v.is_string() ? v.get<std::string>() : v.dump();
-  }
-  return r;
-}
 
 namespace {
 Column column_from_header(const std::string& h) {
@@ -125,30 +101,12 @@ Result<std::vector<Table>> tables_from_json(const std::string& text, const std::
 }
 
 Result<ReportInputs> load_results_dir(const fs::path& dir) {
+  auto results = workflow::read_results_dir(dir);
+  if (!results) return std::unexpected(results.error());
   std::error_code ec;
-  if (!fs::is_directory(dir, ec))
-    return fail(
-        fmt::format("{}: not a directory (expected a results directory holding "
-                    "results.csv and run.json)",
-                    dir.string()));
   ReportInputs in;
   auto path = [&](const char* name) { return dir / name; };
-  auto results_text = read_file(path("results.csv"));
-  if (!results_text)
-    return fail(
-        fmt::format("{}: no results.csv (the IAMC long table: model,scenario,region,"
-                    "variable,unit,year,value)",
-                    dir.string()));
-  auto results = iamc_from_csv(*results_text, path("results.csv").string());
-  if (!results) return std::unexpected(results.error());
   in.results = std::move(*results);
-  if (fs::exists(path("run.json"), ec)) {
-    auto text = read_file(path("run.json"));
-    if (!text) return std::unexpected(text.error());
-    auto rec = run_record_from_json(*text, path("run.json").string());
-    if (!rec) return std::unexpected(rec.error());
-    in.results.record = std::move(*rec);
-  }
   if (fs::exists(path("sankey.json"), ec)) {
     auto text = read_file(path("sankey.json"));
     if (!text) return std::unexpected(text.error());

@@ -10,6 +10,7 @@
 #include "rareflow/data/embedded.hpp"
 #include "rareflow/scenario/market_adapter.hpp"
 #include "rareflow/scenario/scenario.hpp"
+#include "rareflow/scenario/scenario_table.hpp"
 
 namespace rareflow::scenario {
 
@@ -44,6 +45,8 @@ class Reader {
   Reader(const Dataset& d, Diagnostics& diags) : d_(d), diags_(diags) {}
 
   void read(const Text& t, Scenario& s, std::vector<std::string>& stack);
+  void read_root(const Text& t, const toml::table& root, Scenario& s,
+                 std::vector<std::string>& stack);
 
  private:
   void error(const std::string& file, const toml::node& n, const std::string& field,
@@ -343,6 +346,11 @@ void Reader::read(const Text& text, Scenario& s, std::vector<std::string>& stack
                static_cast<int>(e.source().begin.column), "", std::string(e.description()));
     return;
   }
+  read_root(text, root, s, stack);
+}
+
+void Reader::read_root(const Text& text, const toml::table& root, Scenario& s,
+                       std::vector<std::string>& stack) {
   check_keys(text.file, root,
              {"name", "base", "description", "years", "include_statuses", "include_facilities",
               "settings", "override", "trajectory", "policy", "event", "source", "note"},
@@ -457,6 +465,21 @@ Scenario load_scenario(const std::string& name_or_path, const Dataset& d) {
   Scenario s;
   std::vector<std::string> stack;
   Reader(d, diags).read(*text, s, stack);
+  if (!diags.empty()) throw InputError(std::move(diags));
+  return s;
+}
+
+std::optional<std::pair<std::string, std::string>> scenario_text(const std::string& name_or_path) {
+  auto t = find_scenario(name_or_path, {});
+  if (!t) return std::nullopt;
+  return std::pair{t->file, t->body};
+}
+
+Scenario load_scenario_table(const toml::table& root, const std::string& origin, const Dataset& d) {
+  Diagnostics diags;
+  Scenario s;
+  std::vector<std::string> stack;
+  Reader(d, diags).read_root(Text{origin, {}, {}}, root, s, stack);
   if (!diags.empty()) throw InputError(std::move(diags));
   return s;
 }

@@ -101,6 +101,7 @@ Result<ScenarioRun> run_scenario(const Dataset& d, const Scenario& s0, const Run
   if (o.warm_start && b->yearly_quotas)
     b->notes.push_back("warm start off: China's quotas move, one policy per year");
   so.dump_dir = o.dump_dir;
+  so.on_year = o.on_year;
   auto sim = market::simulate(b->model, so);
   if (!sim) return std::unexpected(sim.error());
   ScenarioRun run{std::move(*b), std::move(*sim), {}};

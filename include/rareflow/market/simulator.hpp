@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,8 @@ struct SimulationOptions {
   bool warm_start = true;
   std::filesystem::path dump_dir;  // when set, each year's LP is written there
   bool dump_mps = false;           // MPS instead of LP format
+  // Called after each year is solved (e.g. a progress display); does not change the results.
+  std::function<void(int year)> on_year;
 };
 
 struct InvestmentDecision {

@@ -11,6 +11,7 @@
 #include "rareflow/core/iamc.hpp"
 #include "rareflow/core/table.hpp"
 #include "rareflow/report/sankey.hpp"
+#include "rareflow/workflow/results_dir.hpp"
 
 namespace rareflow::report {
 
@@ -55,8 +56,8 @@ Result<void> write_results_dir(const ReportInputs& in, const std::filesystem::pa
                                const std::string& flows_unit = "t REO");
 
 // Parses a run record as written by run_record_to_json; non-string entry values are kept as
-// their json text.
-Result<RunRecord> run_record_from_json(const std::string& text, const std::string& file_name);
+// their json text (the reader lives with the results directories, in the workflow layer).
+using workflow::run_record_from_json;
 // Parses a table written by to_json / render(tables, Json) (a single object or an array).
 Result<std::vector<Table>> tables_from_json(const std::string& text, const std::string& file_name);
 // Reads a csv with a header row into a Table: "name [unit]" headers give the unit; cells that

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -102,8 +103,9 @@ struct RunOptions {
   std::optional<int> first_year;  // default: the scenario's years
   std::optional<int> last_year;
   bool warm_start = true;
-  std::filesystem::path dump_dir;  // each year's LP, when set
-  std::string input;               // the scenario as named on the command line
+  std::filesystem::path dump_dir;         // each year's LP, when set
+  std::string input;                      // the scenario as named on the command line
+  std::function<void(int year)> on_year;  // after each simulated year (progress displays)
 };
 
 struct ScenarioRun {

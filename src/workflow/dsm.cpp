@@ -1,4 +1,4 @@
-#include "rareflow/mfa/dsm_cli.hpp"
+#include "rareflow/workflow/dsm.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -11,7 +11,9 @@
 #include "rareflow/mfa/stock_model.hpp"
 #include "rareflow/mfa/year_series.hpp"
 
-namespace rareflow::mfa {
+namespace rareflow::workflow {
+
+using namespace rareflow::mfa;
 
 namespace {
 
@@ -92,6 +94,40 @@ Table by_cohort_table(const YearSeries& series, const StockResult& r) {
   return t;
 }
 
+// Runs the model on a checked series; `file` names it in messages and titles.
+std::expected<std::vector<Table>, Diagnostics> run_series(const YearSeries& series, Driver driver,
+                                                          const Lifetime& lifetime, bool correction,
+                                                          bool by_cohort, const std::string& file) {
+  Diagnostics d;
+  StockBatch batch;
+  batch.first_year = series.first_year;
+  batch.years = series.values.size();
+  if (auto ok = batch.add({"-", file, Element::Nd}, series.values, lifetime); !ok) {
+    d.add(file, 0, 0, "", ok.error().message);
+    return std::unexpected(std::move(d));
+  }
+  RunOptions options;
+  options.driver = driver;
+  options.negative_inflow_correction = correction;
+  options.by_cohort = by_cohort;
+  options.threads = 1;
+  auto result = run_stock_model(batch, options);
+  if (!result) {
+    d.add(file, 0, 0, "", result.error().message);
+    return std::unexpected(std::move(d));
+  }
+  // Cannot fail for a correct model; kept as a guard that the output is sound before it is used.
+  if (auto ok = check_stock_balance(batch, *result); !ok) {
+    d.add(file, 0, 0, "", ok.error().message);
+    return std::unexpected(std::move(d));
+  }
+  std::vector<Table> tables;
+  tables.push_back(per_year_table(series, *result, driver, lifetime, file));
+  if (driver == Driver::Stock) add_stock_driven_notes(tables.back(), series, *result);
+  if (by_cohort) tables.push_back(by_cohort_table(series, *result));
+  return tables;
+}
+
 }  // namespace
 
 std::expected<std::vector<Table>, Diagnostics> run_dsm(const DsmRequest& request) {
@@ -119,33 +155,42 @@ std::expected<std::vector<Table>, Diagnostics> run_dsm(const DsmRequest& request
   }
   if (!d.empty()) return std::unexpected(std::move(d));
 
-  StockBatch batch;
-  batch.first_year = series->first_year;
-  batch.years = series->values.size();
-  if (auto ok = batch.add({"-", file, Element::Nd}, series->values, *lifetime); !ok) {
-    d.add(file, 0, 0, "", ok.error().message);
-    return std::unexpected(std::move(d));
-  }
-  RunOptions options;
-  options.driver = driver;
-  options.negative_inflow_correction = request.negative_inflow_correction;
-  options.by_cohort = request.by_cohort;
-  options.threads = 1;
-  auto result = run_stock_model(batch, options);
-  if (!result) {
-    d.add(file, 0, 0, "", result.error().message);
-    return std::unexpected(std::move(d));
-  }
-  // Cannot fail for a correct model; kept as a guard that the output is sound before it is used.
-  if (auto ok = check_stock_balance(batch, *result); !ok) {
-    d.add(file, 0, 0, "", ok.error().message);
-    return std::unexpected(std::move(d));
-  }
-  std::vector<Table> tables;
-  tables.push_back(per_year_table(*series, *result, driver, *lifetime, file));
-  if (driver == Driver::Stock) add_stock_driven_notes(tables.back(), *series, *result);
-  if (request.by_cohort) tables.push_back(by_cohort_table(*series, *result));
-  return tables;
+  return run_series(*series, driver, *lifetime, request.negative_inflow_correction,
+                    request.by_cohort, file);
 }
 
-}  // namespace rareflow::mfa
+std::expected<std::vector<Table>, Diagnostics> run_dsm(const DsmSeriesRequest& request) {
+  Diagnostics d;
+  const std::string& o = request.origin;
+  if (request.years.empty() || request.years.size() != request.values.size())
+    d.add(o, 0, 0, "",
+          fmt::format("expected one value per year, at least one, found {} years and {} values",
+                      request.years.size(), request.values.size()));
+  YearSeries series;
+  series.unit = request.unit.empty() ? std::string(kUnspecifiedUnit) : request.unit;
+  if (d.empty()) {
+    series.first_year = request.years.front();
+    for (std::size_t k = 0; k < request.years.size(); ++k) {
+      const int year = request.years[k];
+      const double v = request.values[k];
+      const std::string field = fmt::format("{}[{}]", o, year);
+      if (year != series.first_year + static_cast<int>(k))
+        d.add(o, 0, 0, field,
+              fmt::format("expected year {} (years must be consecutive and increasing), found {}",
+                          series.first_year + static_cast<int>(k), year));
+      if (!std::isfinite(v) || v < 0.0)
+        d.add(o, 0, 0, field, fmt::format("expected a number >= 0, found {}", v));
+      series.values.push_back(v);
+    }
+  }
+  if (request.negative_inflow_correction && !request.stock_driven)
+    d.add(o, 0, 0, "negative_inflow_correction",
+          "expected a stock-driven model (the correction belongs to it), found inflows");
+  auto lifetime = parse_lifetime(request.lifetime, "lifetime");
+  if (!lifetime) d.add(lifetime.error());
+  if (!d.empty()) return std::unexpected(std::move(d));
+  return run_series(series, request.stock_driven ? Driver::Stock : Driver::Inflow, *lifetime,
+                    request.negative_inflow_correction, request.by_cohort, o);
+}
+
+}  // namespace rareflow::workflow

@@ -1,6 +1,6 @@
 // `rareflow plan --evaluate`: commits a solved roadmap's builds to the market simulator and sets
 // what they achieve in a market that reacts (prices, trade, other producers) beside what the
-// plan expected. Lives in the report layer because it joins plan and scenario.
+// plan expected. Lives in the workflow layer because it joins plan and scenario.
 #pragma once
 
 #include <string>
@@ -13,7 +13,7 @@
 #include "rareflow/plan/plan_model.hpp"
 #include "rareflow/plan/plan_solver.hpp"
 
-namespace rareflow::report {
+namespace rareflow::workflow {
 
 // Adds one facility per roadmap entry in the plan's focus region of `m` (online from the
 // entry's online year) after removing the region's announced projects and candidate modules,
@@ -31,4 +31,4 @@ Result<std::vector<Table>> evaluate_roadmap(const Dataset& d, const plan::PlanMo
                                             const plan::PlanSolution& solution,
                                             const std::string& base_scenario = "baseline");
 
-}  // namespace rareflow::report
+}  // namespace rareflow::workflow

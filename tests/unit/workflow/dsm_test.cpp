@@ -3,11 +3,13 @@
 #include <string>
 #include <variant>
 
-#include "rareflow/mfa/dsm_cli.hpp"
 #include "rareflow/mfa/year_series.hpp"
+#include "rareflow/workflow/dsm.hpp"
 
 namespace rareflow::mfa {
 namespace {
+
+using workflow::run_dsm;
 
 const std::string kData = std::string(RAREFLOW_TEST_DATA) + "/mfa/";
 

@@ -1,9 +1,9 @@
 // commit_roadmap: how a plan's roadmap becomes market facilities (no data package needed).
-#include "rareflow/report/plan_evaluate.hpp"
+#include "rareflow/workflow/plan_evaluate.hpp"
 
 #include <gtest/gtest.h>
 
-namespace rareflow::report {
+namespace rareflow::workflow {
 namespace {
 
 using market::FacilityKind;
@@ -135,4 +135,4 @@ TEST(CommitRoadmap, FailsWhenTheRegionIsNotInTheMarket) {
 }
 
 }  // namespace
-}  // namespace rareflow::report
+}  // namespace rareflow::workflow

@@ -1,6 +1,6 @@
 // Commits a plan's roadmap to the market simulator and compares what it achieves there with
 // what the plan expected (docs/model_plan.md, "Evaluating a roadmap in the market").
-#include "rareflow/report/plan_evaluate.hpp"
+#include "rareflow/workflow/plan_evaluate.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,7 +12,7 @@
 #include "rareflow/scenario/market_adapter.hpp"
 #include "rareflow/scenario/scenario.hpp"
 
-namespace rareflow::report {
+namespace rareflow::workflow {
 
 namespace {
 
@@ -355,4 +355,4 @@ Result<std::vector<Table>> evaluate_roadmap(const Dataset& d, const plan::PlanMo
   return std::vector<Table>{std::move(t), std::move(pr)};
 }
 
-}  // namespace rareflow::report
+}  // namespace rareflow::workflow

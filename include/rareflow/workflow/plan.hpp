@@ -1,0 +1,31 @@
+// A plan run: read a plan (file or embedded name), solve the optimised and reference
+// strategies (plan::run_plan) and, when asked, evaluate the optimised roadmap in the market
+// simulator (plan_evaluate.hpp). What `rareflow plan` and `rareflow.plan()` run.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "rareflow/core/error.hpp"
+#include "rareflow/data/dataset.hpp"
+#include "rareflow/plan/plan_run.hpp"
+
+namespace rareflow::workflow {
+
+struct PlanRequest {
+  std::string plan_file;          // PLAN.toml, or the name of an embedded plan (russia-2035)
+  plan::PlanRunOptions options;   // its on_phase is driven through `progress`
+  bool evaluate = false;          // also simulate the optimised roadmap (baseline market)
+  const Dataset* data = nullptr;  // the data package, needed with evaluate
+  // Called before each step (0-based) of plan_steps(): what is being done.
+  std::function<void(int step, const std::string& what)> progress;
+};
+
+// Solves (1 or 2) plus evaluation (0 or 1).
+int plan_steps(const PlanRequest& r);
+
+// Throws InputError for a bad plan file (a load boundary, like plan::parse_plan); a solver or
+// evaluation failure is returned. With evaluate, its tables follow the plan's in `tables`.
+Result<plan::PlanRunResult> run_plan(const PlanRequest& r);
+
+}  // namespace rareflow::workflow

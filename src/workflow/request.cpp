@@ -1,0 +1,24 @@
+#include "rareflow/workflow/request.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+namespace rareflow::workflow {
+
+namespace {
+std::string lower(std::string s) {
+  std::ranges::transform(s, s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+}  // namespace
+
+std::string hint(const std::string& word, const std::vector<std::string>& candidates) {
+  for (const auto& c : candidates)
+    if (lower(c) == lower(word)) return fmt::format(" (did you mean '{}'?)", c);
+  const std::string near = closest_match(word, candidates);
+  return near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near);
+}
+
+}  // namespace rareflow::workflow
