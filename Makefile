@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 WERROR ?= OFF
 CMAKE_FLAGS ?=
 
-.PHONY: all setup configure build test demo bench format clean
+.PHONY: all setup configure build test demo bench format clean python
 
 all: build
 
@@ -22,6 +22,12 @@ test:
 	@$(MAKE) --no-print-directory build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# The Python package: builds the extension and installs `import rareflow` into the user
+# site-packages of Debian's python3 (no network, no pip).
+python: setup configure
+	@cmake --build $(BUILD) -j $(JOBS) --target rareflow_python
+	@cmake --install $(BUILD) --component python
+
 demo: setup
 	@$(MAKE) --no-print-directory build
 	@bash scripts/demo $(BUILD)
@@ -29,6 +35,7 @@ demo: setup
 bench: setup
 	@$(MAKE) --no-print-directory build
 	@bash scripts/bench $(BUILD)
+	@/usr/bin/python3 bench/python_simulate.py $(BUILD)
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
