@@ -36,6 +36,9 @@ T value_or_raise(Result<T> r) {
   if (!r) throw RunFailure(r.error().message);
   return std::move(*r);
 }
+inline void value_or_raise(const Result<void>& r) {
+  if (!r) throw RunFailure(r.error().message);
+}
 template <class T>
 T value_or_raise(workflow::Outcome<T> r) {
   if (!r && !r.error().diagnostics.empty()) throw InputError(r.error().diagnostics);
