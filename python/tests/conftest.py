@@ -39,7 +39,9 @@ def cli():
 
 
 def cli_csv(text: str) -> pd.DataFrame:
-    return pd.read_csv(io.StringIO(text))
+    # Several tables in one csv: each starts with a "# title" line.
+    body = "\n".join(l for l in text.splitlines() if not l.startswith("#"))
+    return pd.read_csv(io.StringIO(body))
 
 
 @pytest.fixture(scope="session")
@@ -50,3 +52,10 @@ def ds():
 @pytest.fixture(scope="session")
 def baseline(ds):
     return rareflow.simulate(rareflow.load_scenario("baseline", ds))
+
+
+def assert_same_table(py: pd.DataFrame, ref: pd.DataFrame, rtol=1e-12, atol=0.0):
+    """A table from the package against the CLI's csv of it: pandas reads empty csv cells as
+    NaN where the package keeps "" labels, so empty labels are compared as NaN."""
+    py = py.replace("", float("nan")).reset_index(drop=True)
+    pd.testing.assert_frame_equal(py, ref, check_dtype=False, rtol=rtol, atol=atol)

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 import rareflow
-from conftest import cli_csv
+from conftest import assert_same_table, cli_csv
 
 
 def _cli_tables(text):
@@ -18,7 +18,7 @@ def test_criticality_equals_cli(ds, cli, method):
                           "--format", "csv"))
     assert len(py) == len(ref)
     for a, b in zip(py, ref):
-        pd.testing.assert_frame_equal(a, b, check_dtype=False, rtol=1e-12, atol=0)
+        assert_same_table(a, b)
 
 
 def test_criticality_rejects_unknown_method(ds):
@@ -35,7 +35,7 @@ def test_plan_matches_cli(ds, cli):
     assert len(run.tables) == len(ref)
     # Same model, same solver: the same roadmap, objective (million USD) and every other table.
     for a, b in zip(run.tables, ref):
-        pd.testing.assert_frame_equal(a, b, check_dtype=False, rtol=1e-9, atol=1e-9)
+        assert_same_table(a, b, rtol=1e-9, atol=1e-9)
     assert run.iamc["variable"].str.startswith("Plan|").any()
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import rareflow
-from conftest import SOURCE_DIR, cli_csv
+from conftest import SOURCE_DIR, assert_same_table, cli_csv
 
 
 def test_embedded_tables_with_units(ds):
@@ -49,8 +49,7 @@ def test_balance_equals_cli(ds, cli):
     # The CLI's csv holds the same tables separated by blank lines; compare the first one.
     first = cli_csv(text.split("\n\n")[0])
     assert list(py[0].columns) == list(first.columns)
-    pd.testing.assert_frame_equal(py[0].reset_index(drop=True), first, check_dtype=False,
-                                  rtol=1e-12, atol=0)
+    assert_same_table(py[0], first)
 
 
 def test_stocks_equals_cli_and_checks_names(ds, cli):
