@@ -115,7 +115,7 @@ void bind_data(py::module_& m) {
                   const std::string& origin) {
     workflow::DsmSeriesRequest r{std::move(years), std::move(values), unit,      stock_driven,
                                  lifetime,         correction,        by_cohort, origin};
-    auto t = workflow::run_dsm(r);
+    auto t = workflow::run_dsm_series(r);
     if (!t) throw InputError(t.error());
     return tables_to_py(*t);
   });

@@ -159,7 +159,7 @@ std::expected<std::vector<Table>, Diagnostics> run_dsm(const DsmRequest& request
                     request.by_cohort, file);
 }
 
-std::expected<std::vector<Table>, Diagnostics> run_dsm(const DsmSeriesRequest& request) {
+std::expected<std::vector<Table>, Diagnostics> run_dsm_series(const DsmSeriesRequest& request) {
   Diagnostics d;
   const std::string& o = request.origin;
   if (request.years.empty() || request.years.size() != request.values.size())

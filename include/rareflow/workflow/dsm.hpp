@@ -37,6 +37,6 @@ struct DsmSeriesRequest {
   bool by_cohort = false;
   std::string origin = "series";
 };
-std::expected<std::vector<Table>, Diagnostics> run_dsm(const DsmSeriesRequest& request);
+std::expected<std::vector<Table>, Diagnostics> run_dsm_series(const DsmSeriesRequest& request);
 
 }  // namespace rareflow::workflow
