@@ -33,14 +33,11 @@ InputError option_error(const std::string& option, const std::string& message) {
 }
 
 void write_results(const scenario::ScenarioRun& run, const SimulateOptions& o) {
-  std::error_code ec;
-  fs::create_directories(o.out, ec);
-  if (ec) throw std::runtime_error(fmt::format("--out: cannot create {}: {}", o.out, ec.message()));
   const auto& t = run.sim.table;
   bool json = o.format == "json";
-  auto ok = write_file_atomic(fs::path(o.out) / (json ? "results.json" : "results.csv"),
-                              json ? iamc_to_json(t) : iamc_to_csv(t));
-  if (ok) ok = write_file_atomic(fs::path(o.out) / "run.json", run_record_to_json(t.record));
+  auto ok = write_dir_atomic(
+      o.out, {{json ? "results.json" : "results.csv", json ? iamc_to_json(t) : iamc_to_csv(t)},
+              {"run.json", run_record_to_json(t.record)}});
   if (!ok) throw std::runtime_error(ok.error().message);
 }
 
@@ -74,6 +71,12 @@ void setup(CLI::App& root, GlobalOptions& g) {
       ro.first_year = y->first;
       ro.last_year = y->second;
     }
+    // Every output path is checked before any work starts.
+    if (!o->out.empty())
+      if (auto ok = check_output_dir(o->out); !ok) throw option_error("--out", ok.error().message);
+    if (!o->report.empty())
+      if (auto ok = check_output_file(o->report); !ok)
+        throw option_error("--report", ok.error().message);
     scenario::Scenario s = scenario::load_scenario(o->scenario, d);
     if (!o->dump_lp.empty()) {
       std::error_code ec;
@@ -93,6 +96,11 @@ void setup(CLI::App& root, GlobalOptions& g) {
                              run->build.scenario, rec.at("scenario.chain"), run->build.data_name,
                              run->build.data_version, rec.at("market.years"),
                              rec.at("market.lp.rows"), rec.at("market.lp.columns"));
+    // Policies that change nothing (also in run.json as warning.policy.NAME).
+    for (const auto& [key, why] : rec)
+      if (key.starts_with("warning.policy."))
+        std::cout << fmt::format("warning: policy '{}' changes no flow: {}\n",
+                                 key.substr(std::string("warning.policy.").size()), why);
     if (!o->out.empty())
       std::cout << fmt::format("wrote {}/results.{} and {}/run.json\n", o->out, o->format, o->out);
     if (!o->report.empty())

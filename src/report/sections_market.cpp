@@ -302,10 +302,15 @@ SectionResult shortfall_section(const IamcTable& t) {
       c.y.unit = unit;
       for (std::size_t i = 0; i < scen.size(); ++i) {
         LineSeries ls{scen[i], {}, {}, palette_color(i), false, years.size() <= 12};
+        // The regions' sum: a World (aggregate) row already holds that sum, so it is added
+        // only when a scenario reports no single region (issue 13: 98.5 kt shown for 49.3).
+        bool regions = std::any_of(ss.begin(), ss.end(), [&](const Slice& x) {
+          return x.scenario == scen[i] && !vars::is_aggregate_region(x.region);
+        });
         for (int y : years) {
           double sum = 0.0;
           for (const auto& x : ss)
-            if (x.scenario == scen[i]) {
+            if (x.scenario == scen[i] && vars::is_aggregate_region(x.region) != regions) {
               auto it = x.by_year.find(y);
               if (it != x.by_year.end()) sum += it->second;
             }

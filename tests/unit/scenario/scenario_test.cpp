@@ -126,8 +126,9 @@ TEST(Scenario, ShareOutOfRangeAndUnknownElement) {
   EXPECT_NE(e.find("policy[0].elements: expected an element symbol, found \"Tx\""),
             std::string::npos)
       << e;
-  EXPECT_NE(e.find("f.toml:5:9: policy[0].share: expected a number in [0, 1], found 1.5"),
-            std::string::npos)
+  EXPECT_NE(
+      e.find("f.toml:5:9: policy[0].share: expected a number in [0, 1] (fraction), found 1.5"),
+      std::string::npos)
       << e;
 }
 
