@@ -24,6 +24,7 @@ import subprocess
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA_DIR = [os.path.join(ROOT, "data/world")]  # --data-dir: the package the binary shipped with
 NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.])")
 NONSENSE_NUMBERS = ["nan", "inf", "-inf", "1e308", "1e309", "1e26", "2147483647",
                     "4294969326", "12abc", "20x4"]
@@ -75,7 +76,7 @@ def scratch():
 def case_data(binary, rng):
     d = scratch()
     pkg = os.path.join(d, "pkg")
-    shutil.copytree(os.path.join(ROOT, "data/world"), pkg)
+    shutil.copytree(DATA_DIR[0], pkg)
     name = rng.choice(sorted(f for f in os.listdir(pkg) if f.endswith((".csv", ".toml"))))
     return d, [binary, "data", "check", pkg], os.path.join(pkg, name)
 
@@ -161,7 +162,9 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--kinds", default=",".join(KINDS))
     ap.add_argument("--keep", default="")
+    ap.add_argument("--data-dir", default=DATA_DIR[0])
     a = ap.parse_args()
+    DATA_DIR[0] = os.path.abspath(a.data_dir)
     kinds = [k for k in a.kinds.split(",") if k]
     counts = {k: collections.Counter() for k in kinds}
     with concurrent.futures.ThreadPoolExecutor(a.jobs) as ex:

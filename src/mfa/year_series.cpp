@@ -14,6 +14,8 @@ namespace rareflow::mfa {
 
 namespace {
 
+constexpr double kMaxSeriesValue = 1e15;
+
 struct Field {
   std::string text;
   int column = 0;  // 1-based column where the field's content starts
@@ -160,6 +162,11 @@ std::expected<YearSeries, Diagnostics> parse_year_series(std::string_view text,
           !std::isfinite(v) || v < 0.0)
         d.add(fname, line_no, fields[1].column, "value",
               fmt::format("expected a number >= 0, found {}", found(vtext)));
+      else if (v > kMaxSeriesValue)
+        // Whatever the unit, sums of cohorts above this lose the precision the stock balance
+        // check needs (1e26 was accepted before issue 13).
+        d.add(fname, line_no, fields[1].column, "value",
+              fmt::format("expected a number <= {}, found {}", kMaxSeriesValue, found(vtext)));
       else
         out.values.push_back(v);
     }

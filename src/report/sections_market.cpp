@@ -188,6 +188,20 @@ SectionResult share_section(const IamcTable& t) {
       if (years.size() > 1)
         caption += fmt::format(", {} {} in {}", format_number(total.back(), 0), unit, years.back());
       caption += ".";
+      // A chart that is one region's 100 % says so (issue 13): the model has no other
+      // producer at this stage in this scenario, not a drawing error.
+      if (!layers.empty() && layers.front().name != "Other") {
+        bool sole = true;
+        for (std::size_t j = 0; j < years.size(); ++j)
+          sole = sole && (total[j] <= 0.0 || layers.front().values[j] >= 0.9995 * total[j]);
+        if (sole) {
+          title += fmt::format(" (100 % {})", layers.front().name);
+          caption += fmt::format(
+              " {} holds 100 % in every year shown: no other region produces "
+              "at this stage in this scenario.",
+              layers.front().name);
+        }
+      }
       if (years.size() == 1) {
         BarChart b;
         b.title = title + fmt::format(" ({})", years.front());

@@ -89,8 +89,9 @@ TEST(Scenario, NegativeCapacityOverride) {
   auto p = t.write("c.toml",
                    "[[override]]\ntable = \"facilities\"\nid = \"lynas-malaysia\"\nset = "
                    "{ capacity = -5 }\nsource = \"x\"\n");
-  EXPECT_NE(errors_of(p).find("c.toml:4:20: override[0].set.capacity: expected a number >= 0 (t/yr "
-                              "(see unit)), found -5"),
+  EXPECT_NE(errors_of(p).find(
+                "c.toml:4:20: override[0].set.capacity: expected a number in [0, 10000000] (t/yr "
+                "(see unit)), found -5"),
             std::string::npos)
       << errors_of(p);
 }
