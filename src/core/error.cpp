@@ -9,17 +9,15 @@ namespace rareflow {
 std::string Diagnostic::str() const {
   // A message echoes what it found; a huge found value must not flood the terminal.
   constexpr std::size_t kMaxMessage = 1000;
-  if (message.size() > kMaxMessage) {
-    Diagnostic cut = *this;
-    cut.message =
-        fmt::format("{}... ({} characters)", message.substr(0, kMaxMessage), message.size());
-    return cut.str();
-  }
+  std::string text = message.size() <= kMaxMessage
+                         ? message
+                         : fmt::format("{}... ({} characters)", message.substr(0, kMaxMessage),
+                                       message.size());
   std::string where = file;
   if (line > 0) where += fmt::format(":{}", line);
   if (line > 0 && column > 0) where += fmt::format(":{}", column);
-  if (field.empty()) return fmt::format("{}: {}", where, message);
-  return fmt::format("{}: {}: {}", where, field, message);
+  if (field.empty()) return fmt::format("{}: {}", where, text);
+  return fmt::format("{}: {}: {}", where, field, text);
 }
 
 std::string Diagnostics::str() const {

@@ -42,7 +42,7 @@ TEST(Limits, TextBoundsNameTheLine) {
 }
 
 TEST(Limits, JsonNestingIsBounded) {
-  auto deep = parse_json(std::string(100'000, '[') + std::string(100'000, ']'), "deep.json");
+  auto deep = parse_json(std::string(1000, '[') + std::string(1000, ']'), "deep.json");
   ASSERT_FALSE(deep.has_value());
   EXPECT_NE(deep.error().message.find("nested deeper"), std::string::npos);
   auto ok = parse_json("{\"a\": [1, 2]}", "ok.json");

@@ -2,6 +2,8 @@
 // aborting the process (issue 13: `shortfall_penalty = 1e308` and `tonnes = 1e308` in
 // tests/data/plan/infeasible_goal.toml aborted with ClpSimplex::createRim's assertion
 // fabs(obj[i]) < 1.0e25).
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 #include "plan/cbc_solve.hpp"
