@@ -52,7 +52,7 @@ void setup(CLI::App& root, GlobalOptions& g) {
       else
         errors += (errors.empty() ? "" : "\n") + in.error().message;
     }
-    if (!errors.empty()) throw std::runtime_error(errors);
+    if (!errors.empty()) throw std::runtime_error(errors + "\nnothing written");
     report::ReportInputs in = report::merge_inputs(std::move(parts));
     if (o->dirs.size() > 1) {
       std::string names;

@@ -215,8 +215,32 @@ std::vector<std::string> legend_labels(const std::vector<LegendItem>& items, dou
   for (std::size_t i = 0; i < items.size(); ++i)
     for (std::size_t j = i + 1; j < items.size(); ++j)
       if (out[i] == out[j] && items[i].name != items[j].name) clash[i] = clash[j] = true;
+  // The part the clashing names share up to a '|' or space is dropped ("…|optimised|..."),
+  // so what tells them apart is shown; the middle cut is the last resort.
+  std::string common;
+  bool first = true;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!clash[i]) continue;
+    if (first) {
+      common = items[i].name;
+      first = false;
+    }
+    std::size_t k = 0;
+    while (k < common.size() && k < items[i].name.size() && common[k] == items[i].name[k]) ++k;
+    common.resize(k);
+  }
+  std::size_t cut = common.find_last_of("| ");
   for (std::size_t i = 0; i < items.size(); ++i)
-    if (clash[i]) out[i] = fit_text_middle(items[i].name, kLegendFont, max_px);
+    if (clash[i])
+      out[i] = cut == std::string::npos
+                   ? fit_text_middle(items[i].name, kLegendFont, max_px)
+                   : fit_text("\xE2\x80\xA6" + items[i].name.substr(cut), kLegendFont, max_px);
+  for (std::size_t i = 0; i < items.size(); ++i)
+    for (std::size_t j = i + 1; j < items.size(); ++j)
+      if (out[i] == out[j] && items[i].name != items[j].name) {
+        out[i] = fit_text_middle(items[i].name, kLegendFont, max_px);
+        out[j] = fit_text_middle(items[j].name, kLegendFont, max_px);
+      }
   return out;
 }
 }  // namespace

@@ -41,7 +41,7 @@ namespace {
 
 TEST(YearSeriesBounds, HugeValueIsAnError) {
   EXPECT_EQ(errors_of("year,value\n2000,1e26\n"),
-            "in.csv:2:6: value: expected a number <= 1e+15, found \"1e26\"\n");
+            "in.csv:2:6: value: expected a number <= 1000000000000000, found \"1e26\"\n");
 }
 
 }  // namespace

@@ -47,8 +47,9 @@ TEST(SolverLimits, NamesTheColumnAndRow) {
   m.add_row("demand_2030", e, detail::Sense::Ge, 5);
   EXPECT_EQ(detail::solver_limits_problem(m), "");
   m.columns()[0].obj = 1e26;
-  EXPECT_EQ(detail::solver_limits_problem(m),
-            "MILP column build_plant: cost 1e+26 (the solvers take magnitudes up to 1e+15)");
+  EXPECT_EQ(
+      detail::solver_limits_problem(m),
+      "MILP column build_plant: cost 1e+26 (the solvers take magnitudes up to 1000000000000000)");
   m.columns()[0].obj = 1;
   m.rows()[0].rhs = std::nan("");
   EXPECT_EQ(detail::solver_limits_problem(m),
