@@ -4,7 +4,11 @@ JOBS ?= $(shell nproc)
 WERROR ?= OFF
 CMAKE_FLAGS ?=
 
-.PHONY: all setup configure build test demo bench format clean python
+.PHONY: all setup configure build test test-sanitize fuzz demo bench format clean python
+# The sanitizer build (ASan + UBSan, fuzzers) lives beside the Release build.
+SANITIZE_BUILD ?= build-sanitize
+# Seconds `make fuzz` runs each fuzz target.
+FUZZ_SECONDS ?= 60
 
 all: build
 
@@ -27,6 +31,18 @@ test:
 python: setup configure
 	@cmake --build $(BUILD) -j $(JOBS) --target rareflow_python
 	@cmake --install $(BUILD) --component python
+
+# The whole test suite under AddressSanitizer and UBSan; any report fails the run.
+test-sanitize:
+	@cmake -S . -B $(SANITIZE_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+	  -DRAREFLOW_WERROR=$(WERROR) -DRAREFLOW_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(SANITIZE_BUILD) -j $(JOBS)
+	@cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+# Each libFuzzer target for FUZZ_SECONDS on a copy of its corpus (needs the sanitizer build).
+fuzz:
+	@bash fuzz/run $(SANITIZE_BUILD) $(FUZZ_SECONDS)
 
 demo: setup
 	@$(MAKE) --no-print-directory build

@@ -4,7 +4,9 @@
 #include "command.hpp"
 #include "output.hpp"
 #include "rareflow/core/table.hpp"
+#include "rareflow/data/balance.hpp"
 #include "rareflow/data/summaries.hpp"
+#include "rareflow/scenario/market_adapter.hpp"
 
 namespace rareflow::app {
 namespace {
@@ -28,6 +30,20 @@ void setup(CLI::App& root, GlobalOptions& g) {
   check->callback([o, &g] {
     if (!o->dir.empty()) g.data_dir = o->dir;
     const Dataset& d = dataset(g);
+    // What the commands compute from the package alone must work too: a package that passes
+    // here must not fail later in `balance` or `simulate` (issue 13).
+    std::string later;
+    if (auto b = build_balance(d, d.schema.base_year); !b)
+      later += fmt::format("\n  balance {}: {}", d.schema.base_year, b.error().message);
+    try {
+      if (auto m = scenario::build_market(d, scenario::load_scenario("baseline", d)); !m)
+        later += fmt::format("\n  simulate baseline: {}", m.error().message);
+    } catch (const InputError& e) {
+      later += fmt::format("\n  simulate baseline: {}", e.what());
+    }
+    if (!later.empty())
+      throw std::runtime_error(
+          fmt::format("{}: the package loads, but commands would fail on it:{}", d.origin, later));
     std::size_t rows = 0;
     for (const auto& t : d.raw) rows += t.rows.size();
     fmt::print("ok: {} {} ({}): {} tables, {} rows, {} sources, every row cites a source\n",

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "rareflow/core/io.hpp"
 #include "rareflow/report/balance_flows.hpp"
 #include "rareflow/report/report.hpp"
 
@@ -36,16 +37,22 @@ void setup(CLI::App& root, GlobalOptions& g) {
     } else if (!o->out.empty()) {
       format = report::format_from_extension(o->out);
     }
+    std::filesystem::path out = o->out;
+    if (out.empty())
+      out = std::filesystem::path(o->dirs.front()) /
+            (format == report::ReportFormat::Xlsx ? "report.xlsx" : "report.html");
+    // Checked before any work; the readers' errors already read file:line:column: ...
+    if (auto ok = check_output_file(out); !ok) throw std::runtime_error(ok.error().message);
     std::vector<report::ReportInputs> parts;
-    Diagnostics diags;
+    std::string errors;
     for (const auto& dir : o->dirs) {
       auto in = report::load_results_dir(dir);
       if (in)
         parts.push_back(std::move(*in));
       else
-        diags.add(dir, 0, 0, "", in.error().message);
+        errors += (errors.empty() ? "" : "\n") + in.error().message;
     }
-    if (!diags.empty()) throw InputError(diags);
+    if (!errors.empty()) throw std::runtime_error(errors + "\nnothing written");
     report::ReportInputs in = report::merge_inputs(std::move(parts));
     if (o->dirs.size() > 1) {
       std::string names;
@@ -55,10 +62,6 @@ void setup(CLI::App& root, GlobalOptions& g) {
     }
     if (auto b = report::add_base_year(in, dataset(g)); !b)
       throw std::runtime_error(b.error().message);
-    std::filesystem::path out = o->out;
-    if (out.empty())
-      out = std::filesystem::path(o->dirs.front()) /
-            (format == report::ReportFormat::Xlsx ? "report.xlsx" : "report.html");
     auto ok = report::write_report(in, out, format);
     if (!ok) throw std::runtime_error(ok.error().message);
     fmt::print("wrote {}\n", out.string());

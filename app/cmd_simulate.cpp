@@ -62,6 +62,12 @@ void setup(CLI::App& root, GlobalOptions& g) {
       ro.first_year = y->first;
       ro.last_year = y->second;
     }
+    // Every output path is checked before any work starts.
+    if (!o->out.empty())
+      if (auto ok = check_output_dir(o->out); !ok) throw option_error("--out", ok.error().message);
+    if (!o->report.empty())
+      if (auto ok = check_output_file(o->report); !ok)
+        throw option_error("--report", ok.error().message);
     scenario::Scenario s = scenario::load_scenario(o->scenario, d);
     if (!o->dump_lp.empty()) {
       std::error_code ec;
@@ -83,6 +89,11 @@ void setup(CLI::App& root, GlobalOptions& g) {
                              run->build.scenario, rec.at("scenario.chain"), run->build.data_name,
                              run->build.data_version, rec.at("market.years"),
                              rec.at("market.lp.rows"), rec.at("market.lp.columns"));
+    // Policies that change nothing (also in run.json as warning.policy.NAME).
+    for (const auto& [key, why] : rec)
+      if (key.starts_with("warning.policy."))
+        std::cout << fmt::format("warning: policy '{}' changes no flow: {}\n",
+                                 key.substr(std::string("warning.policy.").size()), why);
     if (!o->out.empty())
       std::cout << fmt::format("wrote {}/results.{} and {}/run.json\n", o->out, o->format, o->out);
     if (!o->report.empty())

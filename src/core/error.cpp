@@ -7,11 +7,17 @@
 namespace rareflow {
 
 std::string Diagnostic::str() const {
+  // A message echoes what it found; a huge found value must not flood the terminal.
+  constexpr std::size_t kMaxMessage = 1000;
+  std::string text = message.size() <= kMaxMessage
+                         ? message
+                         : fmt::format("{}... ({} characters)", message.substr(0, kMaxMessage),
+                                       message.size());
   std::string where = file;
   if (line > 0) where += fmt::format(":{}", line);
   if (line > 0 && column > 0) where += fmt::format(":{}", column);
-  if (field.empty()) return fmt::format("{}: {}", where, message);
-  return fmt::format("{}: {}: {}", where, field, message);
+  if (field.empty()) return fmt::format("{}: {}", where, text);
+  return fmt::format("{}: {}: {}", where, field, text);
 }
 
 std::string Diagnostics::str() const {
@@ -40,9 +46,18 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 }  // namespace
 
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
+  // Bounded: a long word is no typo of an id, and the quadratic distance is computed only for
+  // candidates whose length is close enough to win (a 5 MB word took 14 s before).
+  constexpr std::size_t kMaxWord = 100;
+  constexpr std::size_t kMaxCandidates = 100000;
   std::string best;
+  if (word.size() > kMaxWord) return best;
   std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
+  std::size_t seen = 0;
   for (const auto& c : candidates) {
+    if (++seen > kMaxCandidates) break;
+    std::size_t gap = c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
+    if (gap >= best_d) continue;
     std::size_t d = edit_distance(word, c);
     if (d < best_d) {
       best_d = d;

@@ -2,11 +2,17 @@
 
 #include <fmt/format.h>
 
+#include "rareflow/core/limits.hpp"
+
 namespace rareflow {
 
 CsvDocument parse_csv(std::string_view text, const std::string& file, Diagnostics& diags) {
   CsvDocument doc;
   doc.file = file;
+  if (auto b = check_text_bounds(text, file); !b.message.empty()) {
+    diags.add(std::move(b));
+    return doc;
+  }
   std::size_t i = 0;
   int line = 1;
   int col = 1;
@@ -58,6 +64,12 @@ CsvDocument parse_csv(std::string_view text, const std::string& file, Diagnostic
           ++i, ++col;
         }
         if (!f.text.empty()) blank = false;
+      }
+      if (f.text.size() > limits::kMaxFieldBytes) {
+        diags.add(file, rec.line, f.column, "",
+                  fmt::format("field of {} bytes; expected at most {}", f.text.size(),
+                              limits::kMaxFieldBytes));
+        return doc;
       }
       rec.fields.push_back(std::move(f));
       if (i < text.size() && text[i] == ',') {

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "rareflow/core/limits.hpp"
 #include "rareflow/data/csv.hpp"
 
 namespace rareflow {
@@ -70,7 +71,7 @@ void check_cell(const std::string& file, const RawRow& row, std::size_t i, const
       double x;
       if (!parse_number(v, x)) {
         diags.add(file, row.line, col, c.name,
-                  fmt::format("expected a number{}{}, found \"{}\"", range_text(c), unit, v));
+                  fmt::format("expected a number{}{}, found {}", range_text(c), unit, echo(v)));
       } else if ((c.min && x < *c.min) || (c.max && x > *c.max)) {
         diags.add(file, row.line, col, c.name,
                   fmt::format("expected a number{}{}, found {}", range_text(c), unit, v));
@@ -81,7 +82,7 @@ void check_cell(const std::string& file, const RawRow& row, std::size_t i, const
       long long x;
       if (!parse_integer(v, x)) {
         diags.add(file, row.line, col, c.name,
-                  fmt::format("expected a whole number{}, found \"{}\"", range_text(c), v));
+                  fmt::format("expected a whole number{}, found {}", range_text(c), echo(v)));
       } else if ((c.min && static_cast<double>(x) < *c.min) ||
                  (c.max && static_cast<double>(x) > *c.max)) {
         diags.add(file, row.line, col, c.name,
@@ -93,14 +94,14 @@ void check_cell(const std::string& file, const RawRow& row, std::size_t i, const
       if (std::find(c.values.begin(), c.values.end(), v) == c.values.end()) {
         std::string hint = closest_match(v, c.values);
         diags.add(file, row.line, col, c.name,
-                  fmt::format("expected one of {}, found \"{}\"{}", join(c.values), v,
+                  fmt::format("expected one of {}, found {}{}", join(c.values), echo(v),
                               hint.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", hint)));
       }
       break;
     default:
       if (v.front() == ' ' || v.back() == ' ')
         diags.add(file, row.line, col, c.name,
-                  fmt::format("expected no leading or trailing spaces, found \"{}\"", v));
+                  fmt::format("expected no leading or trailing spaces, found {}", echo(v)));
       break;
   }
 }
@@ -144,6 +145,8 @@ RawTable load_one(const TableSpec& spec, const FileReader& read, const std::stri
         diags.add(t.file, doc.header.line, 0, c.name, "missing required column in the header");
   }
   std::map<std::string, int> first_line_of_key;
+  // An exact repeat of a row would be counted twice (keyless tables) or only once (keyed).
+  std::map<std::vector<std::string>, int> first_line_of_row;
   int key_idx = spec.key.empty() ? -1 : spec.column_index(spec.key);
   for (const auto& rec : doc.records) {
     RawRow row;
@@ -166,6 +169,9 @@ RawTable load_one(const TableSpec& spec, const FileReader& read, const std::stri
                   fmt::format("duplicate id \"{}\" (first defined on line {})", row.cells[key_idx],
                               it->second));
     }
+    if (auto [it, inserted] = first_line_of_row.emplace(row.cells, row.line); !inserted)
+      diags.add(t.file, row.line, 1, "",
+                fmt::format("duplicate row: the same as line {}", it->second));
     t.rows.push_back(std::move(row));
   }
   return t;
@@ -205,7 +211,7 @@ std::vector<RawTable> load_tables(const Schema& schema, const FileReader& read,
           if (keys[target].contains(item)) continue;
           std::string hint = closest_match(item, key_list[target]);
           diags.add(t.file, r.line, r.columns[i], c.name,
-                    fmt::format("expected an id of table {}, found \"{}\"{}", target, item,
+                    fmt::format("expected an id of table {}, found {}{}", target, echo(item),
                                 hint.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", hint)));
         }
       }

@@ -1,9 +1,12 @@
 #include "rareflow/data/schema.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
+
+#include "rareflow/core/limits.hpp"
 
 namespace rareflow {
 
@@ -99,6 +102,10 @@ ColumnSpec parse_column(Ctx& ctx, const toml::table& t, const std::string& where
   c.required = t["required"].value_or(true);
   if (auto v = t["min"].value<double>()) c.min = *v;
   if (auto v = t["max"].value<double>()) c.max = *v;
+  for (const char* bound : {"min", "max"})
+    if (const toml::node* b = t.get(bound);
+        b && !(b->value<double>() && std::isfinite(*b->value<double>())))
+      ctx.error(*b, where + "." + bound, "expected a finite number");
   if (auto arr = t["values"].as_array())
     for (const auto& v : *arr) c.values.push_back(v.value_or(std::string()));
   c.ref = t["ref"].value_or(std::string());
@@ -113,6 +120,10 @@ ColumnSpec parse_column(Ctx& ctx, const toml::table& t, const std::string& where
 
 Schema parse_schema(std::string_view toml_text, const std::string& file, Diagnostics& diags) {
   Schema s;
+  if (auto b = check_text_bounds(toml_text, file); !b.message.empty()) {
+    diags.add(std::move(b));
+    return s;
+  }
   toml::table root;
   try {
     root = toml::parse(toml_text, file);
@@ -126,7 +137,17 @@ Schema parse_schema(std::string_view toml_text, const std::string& file, Diagnos
   s.name = root["name"].value_or(std::string());
   s.version = root["version"].value_or(std::string());
   s.title = root["title"].value_or(std::string());
-  s.base_year = static_cast<int>(root["base_year"].value_or(int64_t{0}));
+  // A whole year: nan, 2024.5 or "2024" is an error, not a silent 0.
+  if (const toml::node* by = root.get("base_year")) {
+    auto y = by->is_integer() ? by->value<int64_t>() : std::nullopt;
+    if (!y || *y < limits::kMinYear || *y > limits::kMaxYear)
+      ctx.error(*by, "base_year",
+                fmt::format("expected a whole year in {}..{}", limits::kMinYear, limits::kMaxYear));
+    else
+      s.base_year = static_cast<int>(*y);
+  } else {
+    diags.add(file, 1, 1, "base_year", "expected the base year of the package");
+  }
   if (s.name.empty()) diags.add(file, 1, 1, "name", "expected the package name");
   if (s.version.empty()) diags.add(file, 1, 1, "version", "expected the package version");
   auto* tables = root["tables"].as_array();

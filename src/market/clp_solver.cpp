@@ -3,10 +3,13 @@
 #include <chrono>
 #include <cmath>
 #include <numeric>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <ClpSimplex.hpp>
 #include <CoinPackedMatrix.hpp>
+
+#include "rareflow/core/limits.hpp"
 
 namespace rareflow::market::detail {
 
@@ -50,6 +53,35 @@ void load(ClpSimplex& s, const LpProblem& lp) {
 }
 
 }  // namespace
+
+Result<void> check_solver_limits(const LpProblem& lp) {
+  auto col = [&](int j) {
+    return lp.with_names ? lp.col_names[static_cast<std::size_t>(j)] : fmt::format("#{}", j);
+  };
+  auto row = [&](int i) {
+    return lp.with_names ? lp.row_names[static_cast<std::size_t>(i)] : fmt::format("#{}", i);
+  };
+  for (int j = 0; j < lp.columns(); ++j) {
+    auto jj = static_cast<std::size_t>(j);
+    for (auto [what, v, bound] :
+         {std::tuple{"cost", lp.cost[jj], false}, std::tuple{"lower bound", lp.col_lb[jj], true},
+          std::tuple{"upper bound", lp.col_ub[jj], true}})
+      if (auto p = solver_value_problem(v, bound); !p.empty())
+        return fail(fmt::format("LP column {}: {} {}", col(j), what, p));
+  }
+  for (int i = 0; i < lp.rows(); ++i) {
+    auto ii = static_cast<std::size_t>(i);
+    for (auto [what, v] :
+         {std::pair{"lower bound", lp.row_lb[ii]}, std::pair{"upper bound", lp.row_ub[ii]}})
+      if (auto p = solver_value_problem(v, true); !p.empty())
+        return fail(fmt::format("LP row {}: {} {}", row(i), what, p));
+  }
+  for (std::size_t k = 0; k < lp.entry_value.size(); ++k)
+    if (auto p = solver_value_problem(lp.entry_value[k], false); !p.empty())
+      return fail(fmt::format("LP row {}, column {}: coefficient {}", row(lp.entry_row[k]),
+                              col(lp.entry_col[k]), p));
+  return {};
+}
 
 ClpRun::ClpRun(const LpProblem& lp) : s_(std::make_unique<ClpSimplex>()) {
   s_->setLogLevel(0);

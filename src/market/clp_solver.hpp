@@ -21,6 +21,11 @@ struct ClpOutcome {
   double seconds = 0.0;
 };
 
+// An error naming the first row or column holding a value Clp cannot take (nan, an infinite
+// cost or coefficient, a magnitude above limits::kMaxSolverValue), by name when the LP keeps
+// names; Clp would abort or answer nonsense on it.
+Result<void> check_solver_limits(const LpProblem& lp);
+
 class ClpRun {
  public:
   explicit ClpRun(const LpProblem& lp);

@@ -130,6 +130,13 @@ Result<YearResult> MarketEngine::solve(int year, const YearState& state, const S
   auto built = detail::build_lp(ctx, false);
   if (!built) return std::unexpected(built.error());
   auto& [lp, ix] = *built;
+  if (auto limits = detail::check_solver_limits(lp); !limits) {
+    // Rebuilt with names only now, so that the message names the row or column.
+    auto named = detail::build_lp(ctx, true);
+    auto why = named ? detail::check_solver_limits(named->lp) : limits;
+    return fail(fmt::format("year {}: the market LP holds a value the solver cannot take: {}", year,
+                            (why ? limits : why).error().message));
+  }
 
   detail::ClpRun run(lp);
   const bool warm = opt.warm_start && impl_->basis_rows == lp.rows() &&

@@ -8,9 +8,13 @@
 
 #include <fmt/format.h>
 
+#include "rareflow/core/limits.hpp"
+
 namespace rareflow::mfa {
 
 namespace {
+
+constexpr double kMaxSeriesValue = 1e15;
 
 struct Field {
   std::string text;
@@ -59,7 +63,7 @@ std::vector<Field> split_line(std::string_view line) {
 }
 
 std::string found(std::string_view s) {
-  return s.empty() ? std::string("an empty field") : fmt::format("\"{}\"", s);
+  return s.empty() ? std::string("an empty field") : echo(s);
 }
 
 std::string lower(std::string_view s) {
@@ -85,6 +89,10 @@ std::expected<YearSeries, Diagnostics> parse_year_series(std::string_view text,
                                                          std::string_view file) {
   Diagnostics d;
   const std::string fname(file);
+  if (auto b = check_text_bounds(text, fname); !b.message.empty()) {
+    d.add(std::move(b));
+    return std::unexpected(std::move(d));
+  }
   YearSeries out;
   bool have_header = false;
   bool have_year = false;
@@ -129,6 +137,11 @@ std::expected<YearSeries, Diagnostics> parse_year_series(std::string_view text,
     if (ytext.empty() || yec != std::errc() || yp != ytext.data() + ytext.size()) {
       d.add(fname, line_no, fields[0].column, "year",
             fmt::format("expected an integer year, found {}", found(ytext)));
+    } else if (year < limits::kMinYear || year > limits::kMaxYear) {
+      // Checked before any year arithmetic: year 2147483647 overflowed `year + 1`.
+      d.add(fname, line_no, fields[0].column, "year",
+            fmt::format("expected a year in {}..{}, found {}", limits::kMinYear, limits::kMaxYear,
+                        year));
     } else {
       if (have_year && year != expected_year)
         d.add(fname, line_no, fields[0].column, "year",
@@ -149,6 +162,11 @@ std::expected<YearSeries, Diagnostics> parse_year_series(std::string_view text,
           !std::isfinite(v) || v < 0.0)
         d.add(fname, line_no, fields[1].column, "value",
               fmt::format("expected a number >= 0, found {}", found(vtext)));
+      else if (v > kMaxSeriesValue)
+        // Whatever the unit, sums of cohorts above this lose the precision the stock balance
+        // check needs (1e26 was accepted before issue 13).
+        d.add(fname, line_no, fields[1].column, "value",
+              fmt::format("expected a number <= {}, found {}", kMaxSeriesValue, found(vtext)));
       else
         out.values.push_back(v);
     }

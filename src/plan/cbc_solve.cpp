@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <CbcModel.hpp>
@@ -10,6 +11,8 @@
 #include <CoinPackedMatrix.hpp>
 #include <CoinPackedVector.hpp>
 #include <OsiClpSolverInterface.hpp>
+
+#include "rareflow/core/limits.hpp"
 
 namespace rareflow::plan::detail {
 
@@ -65,9 +68,31 @@ void load(OsiClpSolverInterface& s, const LinearModel& m) {
 
 }  // namespace
 
+std::string solver_limits_problem(const LinearModel& m) {
+  const auto& cols = m.columns();
+  for (const auto& c : cols)
+    for (auto [what, v, bound] :
+         {std::tuple{"cost", c.obj, false}, std::tuple{"lower bound", c.lb, true},
+          std::tuple{"upper bound", c.ub, true}})
+      if (auto p = solver_value_problem(v, bound); !p.empty())
+        return fmt::format("MILP column {}: {} {}", c.name, what, p);
+  for (const auto& r : m.rows()) {
+    if (auto p = solver_value_problem(r.rhs, false); !p.empty())
+      return fmt::format("MILP row {}: right-hand side {}", r.name, p);
+    for (std::size_t k = 0; k < r.cols.size(); ++k)
+      if (auto p = solver_value_problem(r.vals[k], false); !p.empty())
+        return fmt::format("MILP row {}, column {}: coefficient {}", r.name,
+                           cols[static_cast<std::size_t>(r.cols[k])].name, p);
+  }
+  return "";
+}
+
 MilpResult solve_milp(const LinearModel& m, const MilpOptions& opt) {
   auto start = std::chrono::steady_clock::now();
   MilpResult res;
+  // Refused before Cbc sees it: Clp aborts the process on a cost of 1e25 or more.
+  res.problem = solver_limits_problem(m);
+  if (!res.problem.empty()) return res;
   OsiClpSolverInterface solver;
   load(solver, m);
   CbcModel model(solver);

@@ -30,7 +30,13 @@ struct MilpResult {
   double gap = 0.0;        // (objective - bound) / max(1, |objective|)
   double seconds = 0.0;
   long nodes = 0;
+  std::string problem;  // with status Error: the row or column the solver cannot take
 };
+
+// "" when Cbc can take every value of `m`; otherwise the first row or column that it cannot,
+// named (nan, an infinite cost, coefficient or right-hand side, a magnitude above
+// limits::kMaxSolverValue).
+std::string solver_limits_problem(const LinearModel& m);
 
 MilpResult solve_milp(const LinearModel& m, const MilpOptions& opt);
 

@@ -43,17 +43,12 @@ std::string file_stem(const std::string& title) {
 }  // namespace
 
 Result<void> write_plan_outputs(const PlanRunResult& result, const std::filesystem::path& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec)
-    return fail(fmt::format("cannot create output directory {}: {}", dir.string(), ec.message()));
-  for (const auto& t : result.tables) {
-    auto w = write_file_atomic(dir / (file_stem(t.title) + ".csv"), to_csv(t));
-    if (!w) return w;
-  }
-  if (auto w = write_file_atomic(dir / "results.csv", iamc_to_csv(result.iamc)); !w) return w;
-  if (auto w = write_file_atomic(dir / "results.json", iamc_to_json(result.iamc)); !w) return w;
-  return write_file_atomic(dir / "run.json", run_record_to_json(result.iamc.record));
+  std::vector<NamedText> files;
+  for (const auto& t : result.tables) files.emplace_back(file_stem(t.title) + ".csv", to_csv(t));
+  files.emplace_back("results.csv", iamc_to_csv(result.iamc));
+  files.emplace_back("results.json", iamc_to_json(result.iamc));
+  files.emplace_back("run.json", run_record_to_json(result.iamc.record));
+  return write_dir_atomic(dir, files);
 }
 
 }  // namespace rareflow::plan

@@ -71,6 +71,8 @@ Result<PlanSolution> solve_plan(const PlanModel& plan, Strategy strategy, const 
   build_milp(ctx);
   MilpOptions mo{opt.time_limit_s.value_or(plan.time_limit_s), opt.gap.value_or(plan.gap)};
   MilpResult res = solve_milp(ctx.lp, mo);
+  if (!res.problem.empty())
+    return fail(fmt::format("plan '{}' ({}): {}", plan.name, strategy_name(strategy), res.problem));
   const LinearModel* used = &ctx.lp;
   LinearModel relaxed;
   bool goals_relaxed = false;

@@ -183,8 +183,71 @@ std::string draw_x_axis(const Frame& f, const Axis& x) {
   return s + "</g>";
 }
 
+namespace {
+// `s` cut in the middle to fit `max_px`: head and tail kept, so that names sharing a long
+// prefix ("russia-2035|optimised|...") stay apart.
+std::string fit_text_middle(const std::string& s, double font_size, double max_px) {
+  std::vector<std::string> cps;  // code points
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    cps.push_back(s.substr(i, len));
+    i += len;
+  }
+  auto join = [&](std::size_t head, std::size_t tail) {
+    std::string out;
+    for (std::size_t i = 0; i < head; ++i) out += cps[i];
+    out += "\xE2\x80\xA6";
+    for (std::size_t i = cps.size() - tail; i < cps.size(); ++i) out += cps[i];
+    return out;
+  };
+  std::size_t keep = cps.size();
+  while (keep > 2 && text_width(join(keep / 3, keep - keep / 3), font_size) > max_px) --keep;
+  return keep >= cps.size() ? s : join(keep / 3, keep - keep / 3);
+}
+
+// The legend's visible labels: cut at the end when that keeps them distinct, else in the
+// middle; the full name is always in the label's <title>.
+std::vector<std::string> legend_labels(const std::vector<LegendItem>& items, double max_px) {
+  std::vector<std::string> out;
+  for (const auto& it : items) out.push_back(fit_text(it.name, kLegendFont, max_px));
+  std::vector<bool> clash(items.size(), false);
+  for (std::size_t i = 0; i < items.size(); ++i)
+    for (std::size_t j = i + 1; j < items.size(); ++j)
+      if (out[i] == out[j] && items[i].name != items[j].name) clash[i] = clash[j] = true;
+  // The part the clashing names share up to a '|' or space is dropped ("…|optimised|..."),
+  // so what tells them apart is shown; the middle cut is the last resort.
+  std::string common;
+  bool first = true;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!clash[i]) continue;
+    if (first) {
+      common = items[i].name;
+      first = false;
+    }
+    std::size_t k = 0;
+    while (k < common.size() && k < items[i].name.size() && common[k] == items[i].name[k]) ++k;
+    common.resize(k);
+  }
+  std::size_t cut = common.find_last_of("| ");
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (clash[i])
+      out[i] = cut == std::string::npos
+                   ? fit_text_middle(items[i].name, kLegendFont, max_px)
+                   : fit_text("\xE2\x80\xA6" + items[i].name.substr(cut), kLegendFont, max_px);
+  for (std::size_t i = 0; i < items.size(); ++i)
+    for (std::size_t j = i + 1; j < items.size(); ++j)
+      if (out[i] == out[j] && items[i].name != items[j].name) {
+        out[i] = fit_text_middle(items[i].name, kLegendFont, max_px);
+        out[j] = fit_text_middle(items[j].name, kLegendFont, max_px);
+      }
+  return out;
+}
+}  // namespace
+
 std::string draw_legend(const Frame& f, const std::vector<LegendItem>& items) {
   if (items.empty()) return "";
+  const auto labels = legend_labels(items, kLegendMaxWidth - 30.0);
   std::string s = R"(<g class="rf-legend">)";
   double lx = f.x1 + 14.0;
   double max_rows = std::floor((f.height - f.y0) / kLegendRow);
@@ -211,8 +274,7 @@ std::string draw_legend(const Frame& f, const std::vector<LegendItem>& items) {
         break;
     }
     s += fmt::format(R"(<text x="{}" y="{}" font-size="{}" fill="#222">{}<title>{}</title></text>)",
-                     coord(lx + 26), coord(ly + 10), coord(kLegendFont),
-                     xml_escape(fit_text(it.name, kLegendFont, kLegendMaxWidth - 30.0)),
+                     coord(lx + 26), coord(ly + 10), coord(kLegendFont), xml_escape(labels[i]),
                      xml_escape(it.name));
   }
   if (shown < items.size())

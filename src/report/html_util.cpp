@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -73,11 +74,41 @@ std::string cell_html(const Cell& c, int precision) {
   if (std::holds_alternative<double>(c)) {
     double v = std::get<double>(c);
     if (!std::isfinite(v)) return "&#8211;";
-    if (precision > 0 || v == std::round(v)) return format_number(v, precision);
-    return xml_escape(format_double(v));
+    return format_number(v, precision);
   }
   return "";
 }
+
+namespace {
+// A column of years ("year", "online year", "first_year"): shown without thousands separators.
+bool is_year_column(const Column& c) {
+  std::string n = c.name;
+  for (char& ch : n) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return c.unit.empty() && n.find("year") != std::string::npos &&
+         n.find("years") == std::string::npos;
+}
+
+// The column's declared precision; a column without one (precision 0 holding fractions, as
+// read back from csv) gets the decimals that show its typical (median) value to about three
+// significant digits, at most 4 (2907.0480081716037 -> 2,907; 0.1234 -> 0.123).
+int column_precision(const Table& t, std::size_t k) {
+  if (t.columns[k].precision > 0) return t.columns[k].precision;
+  std::vector<double> mags;
+  bool fractional = false;
+  for (const auto& row : t.rows) {
+    if (k >= row.size() || !std::holds_alternative<double>(row[k])) continue;
+    double v = std::get<double>(row[k]);
+    if (!std::isfinite(v) || v == 0.0) continue;
+    mags.push_back(std::abs(v));
+    fractional = fractional || v != std::round(v);
+  }
+  if (!fractional || mags.empty()) return 0;
+  std::nth_element(mags.begin(), mags.begin() + static_cast<std::ptrdiff_t>(mags.size() / 2),
+                   mags.end());
+  double median = mags[mags.size() / 2];
+  return std::clamp(2 - static_cast<int>(std::floor(std::log10(median))), 0, 4);
+}
+}  // namespace
 
 std::string html_table(const Table& t, std::size_t max_rows, const std::string& css_class) {
   std::string s = fmt::format(R"(<div class="rf-table-wrap"><table class="rf-table{}">)",
@@ -91,13 +122,22 @@ std::string html_table(const Table& t, std::size_t max_rows, const std::string& 
   }
   s += "</tr></thead><tbody>";
   std::size_t n = std::min(max_rows, t.rows.size());
+  std::vector<bool> year_column;
+  std::vector<int> precision;
+  for (std::size_t k = 0; k < t.columns.size(); ++k) {
+    year_column.push_back(is_year_column(t.columns[k]));
+    precision.push_back(column_precision(t, k));
+  }
   for (std::size_t i = 0; i < n; ++i) {
     s += "<tr>";
     for (std::size_t k = 0; k < t.columns.size(); ++k) {
       const Cell& c = k < t.rows[i].size() ? t.rows[i][k] : Cell{};
       bool num = std::holds_alternative<double>(c) || std::holds_alternative<long long>(c);
       s += num ? R"(<td class="num">)" : "<td>";
-      s += cell_html(c, t.columns[k].precision) + "</td>";
+      if (year_column[k] && std::holds_alternative<double>(c) && std::isfinite(std::get<double>(c)))
+        s += fmt::format("{}", std::llround(std::get<double>(c))) + "</td>";  // 2025, not 2,025
+      else
+        s += cell_html(c, precision[k]) + "</td>";
     }
     s += "</tr>";
   }

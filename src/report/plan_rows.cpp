@@ -17,7 +17,7 @@ void append_solution(IamcTable& t, const plan::PlanModel& m, const plan::PlanSol
   std::vector<RoadmapEntry> entries;
   for (const auto& e : s.roadmap.entries)
     entries.push_back({e.name.empty() ? e.project : e.name, m.region, e.decision_year,
-                       e.online_year, e.capacity, std::string(plan::capacity_unit(e.type)) + "/yr",
+                       e.online_year, e.capacity, std::string(plan::capacity_unit(e.type)),
                        e.capex_musd});
   append_roadmap(t, base, entries);
   auto groups = plan::reported_groups(m);

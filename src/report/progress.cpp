@@ -27,6 +27,9 @@ Progress::Progress(ProgressOptions o)
     : Progress(
           std::move(o), isatty(fileno(stderr)) != 0,
           [](std::string_view s) {
+            // What the command already printed goes out first, so that a progress line never
+            // lands inside a half-flushed table line when both streams share a terminal or file.
+            std::fflush(stdout);
             std::fwrite(s.data(), 1, s.size(), stderr);
             std::fflush(stderr);
           },

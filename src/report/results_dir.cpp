@@ -1,12 +1,15 @@
 // Results directories: what `rareflow report` reads, and what commands write for it.
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "csv_read.hpp"
 #include "rareflow/core/io.hpp"
+#include "rareflow/core/json_read.hpp"
+#include "rareflow/core/limits.hpp"
 #include "rareflow/report/report.hpp"
 #include "rareflow/workflow/results_dir.hpp"
 
@@ -27,7 +30,8 @@ Cell cell_from_text(const std::string& s) {
   if (s.empty()) return std::monostate{};
   double v = 0.0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec == std::errc() && p == s.data() + s.size()) return v;
+  // nan and inf stay text: a table cell is never a non-finite number.
+  if (ec == std::errc() && p == s.data() + s.size() && std::isfinite(v)) return v;
   return s;
 }
 
@@ -35,7 +39,7 @@ Cell cell_from_json(const nlohmann::json& v) {
   if (v.is_null()) return std::monostate{};
   if (v.is_string()) return v.get<std::string>();
   if (v.is_number_integer()) return v.get<long long>();
-  if (v.is_number()) return v.get<double>();
+  if (v.is_number()) return v.get<double>();  // json has no nan or inf
   if (v.is_boolean()) return std::string(v.get<bool>() ? "true" : "false");
   return v.dump();
 }
@@ -58,6 +62,7 @@ Result<Table> table_from_json_object(const nlohmann::json& j) {
 
 Result<Table> table_from_csv(const std::string& text, const std::string& title,
                              const std::string& file_name) {
+  if (auto b = check_text_bounds(text, file_name); !b.message.empty()) return fail(b.str());
   auto recs = detail::parse_csv(text);
   if (recs.empty()) return fail(fmt::format("{}: empty file; expected a header row", file_name));
   Table t;
@@ -77,8 +82,10 @@ Result<Table> table_from_csv(const std::string& text, const std::string& title,
 
 Result<std::vector<Table>> tables_from_json(const std::string& text, const std::string& file_name) {
   std::vector<Table> out;
+  auto parsed = parse_json(text, file_name);
+  if (!parsed) return std::unexpected(parsed.error());
   try {
-    auto j = nlohmann::json::parse(text);
+    const auto& j = *parsed;
     auto one = [&](const nlohmann::json& o) -> Result<void> {
       auto t = table_from_json_object(o);
       if (!t) return std::unexpected(t.error());
@@ -167,20 +174,14 @@ Result<ReportInputs> load_results_dir(const fs::path& dir) {
 
 Result<void> write_results_dir(const ReportInputs& in, const fs::path& dir,
                                const std::vector<ChainFlow>& flows, const std::string& flows_unit) {
-  auto put = [&](const char* name, const std::string& text) {
-    return write_file_atomic(dir / name, text);
-  };
-  if (auto ok = put("results.csv", iamc_to_csv(in.results)); !ok) return ok;
-  if (auto ok = put("run.json", run_record_to_json(in.results.record)); !ok) return ok;
-  if (!in.sankeys.empty())
-    if (auto ok = put("sankey.json", sankeys_to_json(in.sankeys)); !ok) return ok;
-  if (!flows.empty())
-    if (auto ok = put("flows.csv", chain_flows_to_csv(flows, flows_unit)); !ok) return ok;
-  if (!in.sources.columns.empty())
-    if (auto ok = put("sources.csv", to_csv(in.sources)); !ok) return ok;
-  if (!in.tables.empty())
-    if (auto ok = put("tables.json", render(in.tables, Format::Json)); !ok) return ok;
-  return {};
+  std::vector<NamedText> files;
+  files.emplace_back("results.csv", iamc_to_csv(in.results));
+  files.emplace_back("run.json", run_record_to_json(in.results.record));
+  if (!in.sankeys.empty()) files.emplace_back("sankey.json", sankeys_to_json(in.sankeys));
+  if (!flows.empty()) files.emplace_back("flows.csv", chain_flows_to_csv(flows, flows_unit));
+  if (!in.sources.columns.empty()) files.emplace_back("sources.csv", to_csv(in.sources));
+  if (!in.tables.empty()) files.emplace_back("tables.json", render(in.tables, Format::Json));
+  return write_dir_atomic(dir, files);
 }
 
 }  // namespace rareflow::report

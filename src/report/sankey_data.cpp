@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "csv_read.hpp"
+#include "rareflow/core/limits.hpp"
 #include "rareflow/core/table.hpp"
 #include "rareflow/report/sankey.hpp"
 
@@ -236,6 +237,7 @@ Result<std::vector<SankeyData>> key_group_sankeys(const std::vector<ChainFlow>& 
 Result<std::vector<ChainFlow>> chain_flows_from_csv(const std::string& text,
                                                     const std::string& file_name,
                                                     std::string* unit) {
+  if (auto b = check_text_bounds(text, file_name); !b.message.empty()) return fail(b.str());
   auto recs = detail::parse_csv(text);
   static const std::vector<std::string> kHeader{"from_stage", "from_node", "to_stage", "to_node",
                                                 "element",    "value",     "unit"};
@@ -261,8 +263,9 @@ Result<std::vector<ChainFlow>> chain_flows_from_csv(const std::string& text,
     f.element = *e;
     const auto& v = r.fields[5];
     auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), f.value);
-    if (ec != std::errc() || p != v.data() + v.size()) {
-      problems.push_back(fmt::format("{}:{}: value: '{}' is not a number", file_name, r.line, v));
+    if (ec != std::errc() || p != v.data() + v.size() || !std::isfinite(f.value) || f.value < 0) {
+      problems.push_back(fmt::format("{}:{}: value: expected a finite number >= 0, found {}",
+                                     file_name, r.line, echo(v)));
       continue;
     }
     if (first_unit.empty()) first_unit = r.fields[6];

@@ -2,18 +2,17 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "rareflow/core/json_read.hpp"
+
 #include "rareflow/report/sankey.hpp"
 
 namespace rareflow::report {
 
 Result<std::vector<SankeyData>> sankeys_from_json(const std::string& text,
                                                   const std::string& file_name) {
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    return fail(fmt::format("{}: not valid json: {}", file_name, e.what()));
-  }
+  auto parsed = parse_json(text, file_name);
+  if (!parsed) return std::unexpected(parsed.error());
+  const nlohmann::json& j = *parsed;
   std::vector<SankeyData> out;
   try {
     const auto& arr = j.at("diagrams");

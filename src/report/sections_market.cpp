@@ -188,6 +188,20 @@ SectionResult share_section(const IamcTable& t) {
       if (years.size() > 1)
         caption += fmt::format(", {} {} in {}", format_number(total.back(), 0), unit, years.back());
       caption += ".";
+      // A chart that is one region's 100 % says so (issue 13): the model has no other
+      // producer at this stage in this scenario, not a drawing error.
+      if (!layers.empty() && layers.front().name != "Other") {
+        bool sole = true;
+        for (std::size_t j = 0; j < years.size(); ++j)
+          sole = sole && (total[j] <= 0.0 || layers.front().values[j] >= 0.9995 * total[j]);
+        if (sole) {
+          title += fmt::format(" (100 % {})", layers.front().name);
+          caption += fmt::format(
+              " {} holds 100 % in every year shown: no other region produces "
+              "at this stage in this scenario.",
+              layers.front().name);
+        }
+      }
       if (years.size() == 1) {
         BarChart b;
         b.title = title + fmt::format(" ({})", years.front());
@@ -302,10 +316,15 @@ SectionResult shortfall_section(const IamcTable& t) {
       c.y.unit = unit;
       for (std::size_t i = 0; i < scen.size(); ++i) {
         LineSeries ls{scen[i], {}, {}, palette_color(i), false, years.size() <= 12};
+        // The regions' sum: a World (aggregate) row already holds that sum, so it is added
+        // only when a scenario reports no single region (issue 13: 98.5 kt shown for 49.3).
+        bool regions = std::any_of(ss.begin(), ss.end(), [&](const Slice& x) {
+          return x.scenario == scen[i] && !vars::is_aggregate_region(x.region);
+        });
         for (int y : years) {
           double sum = 0.0;
           for (const auto& x : ss)
-            if (x.scenario == scen[i]) {
+            if (x.scenario == scen[i] && vars::is_aggregate_region(x.region) != regions) {
               auto it = x.by_year.find(y);
               if (it != x.by_year.end()) sum += it->second;
             }

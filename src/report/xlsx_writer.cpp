@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "rareflow/core/io.hpp"
 #include "rareflow/report/report.hpp"
 
 namespace rareflow::report {
@@ -226,13 +227,8 @@ Result<void> write_book(const std::filesystem::path& out, const IamcTable* resul
                         const std::vector<Table>& tables, const RunRecord& record,
                         const Table& sources) {
   std::error_code ec;
-  if (out.has_parent_path()) {
-    std::filesystem::create_directories(out.parent_path(), ec);
-    // Checked here: libxlsxwriter reports this only at close, and on stderr.
-    if (!std::filesystem::is_directory(out.parent_path(), ec))
-      return fail(fmt::format("{}: cannot create the directory {}", out.string(),
-                              out.parent_path().string()));
-  }
+  // Checked here: libxlsxwriter reports this only at close, and on stderr.
+  if (auto ok = check_output_file(out); !ok) return ok;
   auto tmp = out;
   tmp += ".tmp";
   {

@@ -7,6 +7,7 @@
 #include <toml++/toml.h>
 
 #include "rareflow/core/io.hpp"
+#include "rareflow/core/limits.hpp"
 #include "rareflow/data/embedded.hpp"
 #include "rareflow/scenario/market_adapter.hpp"
 #include "rareflow/scenario/scenario.hpp"
@@ -59,6 +60,9 @@ class Reader {
   }
   void check_keys(const std::string& file, const toml::table& t,
                   const std::vector<std::string>& allowed, const std::string& ctx);
+  std::optional<std::string> name_of(const std::string& file, const toml::table& t,
+                                     const std::string& field);
+  void read_year(const std::string& file, const toml::table& t, const std::string& key, int& out);
   std::vector<std::string> strings(const std::string& file, const toml::table& t,
                                    const std::string& key, const std::string& ctx);
   void check_region_names(const std::string& file, const toml::table& t, const std::string& key,
@@ -80,6 +84,63 @@ std::string joined(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
   return out;
+}
+
+std::string type_name(const toml::node& n) {
+  switch (n.type()) {
+    case toml::node_type::string:
+      return "string";
+    case toml::node_type::integer:
+      return "whole number";
+    case toml::node_type::floating_point:
+      return "number";
+    case toml::node_type::boolean:
+      return "boolean";
+    case toml::node_type::array:
+      return "array";
+    case toml::node_type::table:
+      return "table";
+    default:
+      return "date or time";
+  }
+}
+
+// A name: a string of at most kMaxNameChars characters (a 100 kB name ran 78 s and wrote a
+// 2.5 GB results.csv), without control characters.
+std::optional<std::string> Reader::name_of(const std::string& file, const toml::table& t,
+                                           const std::string& field) {
+  const toml::node* n = t.get("name");
+  if (!n) return std::nullopt;
+  auto v = n->value<std::string>();
+  if (!v || !n->is_string()) {
+    error(file, *n, field, fmt::format("expected a string, found a {}", type_name(*n)));
+    return std::nullopt;
+  }
+  bool control = std::any_of(v->begin(), v->end(),
+                             [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+  if (v->empty() || v->size() > limits::kMaxNameChars || control) {
+    error(file, *n, field,
+          fmt::format("expected 1 to {} characters without control characters, found {}",
+                      limits::kMaxNameChars, echo(*v)));
+    return std::nullopt;
+  }
+  return v;
+}
+
+// A year: a whole number in the TOML sense (not 2030.0, "2030", nan or inf) that fits an int.
+void Reader::read_year(const std::string& file, const toml::table& t, const std::string& key,
+                       int& out) {
+  const toml::node* n = t.get(key);
+  if (!n) return;
+  auto v = n->is_integer() ? n->value<int64_t>() : std::nullopt;
+  if (!v || *v < limits::kMinYear || *v > limits::kMaxYear) {
+    error(
+        file, *n, "years." + key,
+        fmt::format("expected a whole year in {}..{}, found {}", limits::kMinYear, limits::kMaxYear,
+                    v ? fmt::format("{}", *v) : fmt::format("a {}", type_name(*n))));
+    return;
+  }
+  out = static_cast<int>(*v);
 }
 
 void Reader::check_keys(const std::string& file, const toml::table& t,
@@ -150,7 +211,8 @@ void Reader::read_policy(const std::string& file, const toml::table& t, std::siz
       "facilities", "facility_stage", "start",   "end",      "source", "note"};
   for (const auto& n : it->numbers) allowed.push_back(n);
   check_keys(file, t, allowed, ctx);
-  p.name = t["name"].value_or(fmt::format("{} {}", p.kind, i + 1));
+  p.name = fmt::format("{} {}", p.kind, i + 1);
+  if (auto nm = name_of(file, t, ctx + ".name")) p.name = *nm;
   p.source = t["source"].value_or(std::string());
   if (p.source.empty())
     error(file, t, ctx + ".source", "expected a source (a source id or a short citation)");
@@ -200,7 +262,7 @@ void Reader::read_policy(const std::string& file, const toml::table& t, std::siz
     const toml::node* n = t.get(key);
     if (!n) continue;
     auto v = n->value<double>();
-    if (!v || *v < s.first_year - 100 || *v > 2200) {
+    if (!v || !std::isfinite(*v) || *v < s.first_year - 100 || *v > 2200) {
       error(file, *n, ctx + "." + key, "expected a year (fractional years allowed, e.g. 2025.25)");
       continue;
     }
@@ -210,12 +272,13 @@ void Reader::read_policy(const std::string& file, const toml::table& t, std::siz
   for (const auto& key : it->numbers) {
     const toml::node* n = t.get(key);
     if (!n) continue;
+    const ParamSpec& spec = policy_param(key);
     auto v = n->value<double>();
-    bool share = key == "share" || key == "share_lost" || key == "ad_valorem";
-    if (!v || !std::isfinite(*v) || *v < 0 || (share && key != "ad_valorem" && *v > 1)) {
-      error(file, *n, ctx + "." + key,
-            fmt::format("expected a number {}, found {}", share ? "in [0, 1]" : ">= 0",
-                        v ? fmt::format("{}", *v) : std::string("a non-number")));
+    std::string problem =
+        v ? check_param(spec, *v)
+          : fmt::format("expected {}, found a {}", param_expectation(spec), type_name(*n));
+    if (!problem.empty()) {
+      error(file, *n, ctx + "." + key, problem);
       continue;
     }
     p.numbers[key] = *v;
@@ -274,7 +337,7 @@ void Reader::read_override(const std::string& file, const toml::table& t, std::s
     if (numeric) {
       auto x = v.value<double>();
       std::string unit = c->unit.empty() ? "" : " (" + c->unit + ")";
-      if (!x || (c->min && *x < *c->min) || (c->max && *x > *c->max) ||
+      if (!x || !std::isfinite(*x) || (c->min && *x < *c->min) || (c->max && *x > *c->max) ||
           (c->type == ColumnType::Integer && std::floor(*x) != *x)) {
         std::string range = c->min && c->max ? fmt::format(" in [{}, {}]", *c->min, *c->max)
                             : c->min         ? fmt::format(" >= {}", *c->min)
@@ -326,8 +389,12 @@ void Reader::read_trajectory(const std::string& file, const toml::table& t, std:
     std::optional<int64_t> y =
         pair && pair->size() == 2 ? (*pair)[0].value<int64_t>() : std::nullopt;
     std::optional<double> v = pair && pair->size() == 2 ? (*pair)[1].value<double>() : std::nullopt;
-    if (!y || !v || *v < 0) {
-      error(file, p, ctx + ".points", "expected [year, value] with a whole year and a value >= 0");
+    if (!y || !v || !std::isfinite(*v) || *v < 0 || *v > 1e15 || *y < limits::kMinYear ||
+        *y > limits::kMaxYear) {
+      error(file, p, ctx + ".points",
+            fmt::format("expected [year, value] with a whole year in {}..{} and a finite value "
+                        ">= 0",
+                        limits::kMinYear, limits::kMaxYear));
       continue;
     }
     if (*y <= last) error(file, p, ctx + ".points", "expected years in increasing order");
@@ -338,6 +405,10 @@ void Reader::read_trajectory(const std::string& file, const toml::table& t, std:
 }
 
 void Reader::read(const Text& text, Scenario& s, std::vector<std::string>& stack) {
+  if (auto b = check_text_bounds(text.body, text.file); !b.message.empty()) {
+    diags_.add(std::move(b));
+    return;
+  }
   toml::table root;
   try {
     root = toml::parse(text.body, text.file);
@@ -355,7 +426,8 @@ void Reader::read_root(const Text& text, const toml::table& root, Scenario& s,
              {"name", "base", "description", "years", "include_statuses", "include_facilities",
               "settings", "override", "trajectory", "policy", "event", "source", "note"},
              "");
-  std::string name = root["name"].value_or(fs::path(text.file).stem().string());
+  std::string name = fs::path(text.file).stem().string();
+  if (auto nm = name_of(text.file, root, "name")) name = *nm;
   if (std::find(stack.begin(), stack.end(), name) != stack.end()) {
     stack.push_back(name);
     std::string chain;
@@ -364,6 +436,10 @@ void Reader::read_root(const Text& text, const toml::table& root, Scenario& s,
     return;
   }
   stack.push_back(name);
+  if (root.get("base") && !root["base"].is_string())
+    error(text.file, *root.get("base"), "base",
+          fmt::format("expected the name or path of a base scenario, found a {}",
+                      type_name(*root.get("base"))));
   if (auto base = root["base"].value<std::string>()) {
     auto bt = find_scenario(*base, text.dir);
     if (!bt) {
@@ -380,8 +456,8 @@ void Reader::read_root(const Text& text, const toml::table& root, Scenario& s,
   s.description = root["description"].value_or(s.description);
   if (const toml::table* y = root["years"].as_table()) {
     check_keys(text.file, *y, {"first", "last"}, "years");
-    s.first_year = static_cast<int>((*y)["first"].value_or(int64_t{s.first_year}));
-    s.last_year = static_cast<int>((*y)["last"].value_or(int64_t{s.last_year}));
+    read_year(text.file, *y, "first", s.first_year);
+    read_year(text.file, *y, "last", s.last_year);
     if (s.first_year < d_.schema.base_year || s.last_year > 2100 || s.last_year < s.first_year)
       error(text.file, *y, "years",
             fmt::format("expected {} <= first <= last <= 2100, found {}..{}", d_.schema.base_year,
@@ -414,7 +490,8 @@ void Reader::read_root(const Text& text, const toml::table& root, Scenario& s,
         continue;
       }
       auto x = v.value<double>();
-      if (!x || *x < spec->min || *x > spec->max || (spec->integer && *x != std::floor(*x))) {
+      if (!x || !std::isfinite(*x) || *x < spec->min || *x > spec->max ||
+          (spec->integer && *x != std::floor(*x))) {
         error(
             text.file, v, "settings." + key,
             fmt::format("expected a {} in [{}, {}] ({})", spec->integer ? "whole number" : "number",

@@ -109,6 +109,8 @@ Result<ScenarioRun> run_scenario(const Dataset& d, const Scenario& s0, const Run
   if (s.first_year == d.schema.base_year && !run.sim.years.empty())
     run.calibration = calibration_rows(d, run.build, run.sim.years.front());
   record(run, o, run.sim.table.record);
+  for (const auto& w : idle_policies(s, run.build.model, run.sim))
+    run.sim.table.record.entries["warning.policy." + w.name] = w.why;
   return run;
 }
 

@@ -4,28 +4,22 @@
 #include <nlohmann/json.hpp>
 
 #include "rareflow/core/io.hpp"
+#include "rareflow/core/json_read.hpp"
 
 namespace rareflow::workflow {
 
 namespace fs = std::filesystem;
 
 Result<void> write_results_dir(const IamcTable& t, const fs::path& dir, bool json) {
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) return fail(fmt::format("cannot create {}: {}", dir.string(), ec.message()));
-  auto ok = write_file_atomic(dir / (json ? "results.json" : "results.csv"),
-                              json ? iamc_to_json(t) : iamc_to_csv(t));
-  if (ok) ok = write_file_atomic(dir / "run.json", run_record_to_json(t.record));
-  return ok;
+  return write_dir_atomic(
+      dir, {{json ? "results.json" : "results.csv", json ? iamc_to_json(t) : iamc_to_csv(t)},
+            {"run.json", run_record_to_json(t.record)}});
 }
 
 Result<RunRecord> run_record_from_json(const std::string& text, const std::string& file_name) {
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    return fail(fmt::format("{}: not valid json: {}", file_name, e.what()));
-  }
+  auto parsed = parse_json(text, file_name);
+  if (!parsed) return std::unexpected(parsed.error());
+  const nlohmann::json& j = *parsed;
   if (!j.is_object())
     return fail(fmt::format("{}: expected an object {{\"command\": ..., \"entries\": {{...}}}}",
                             file_name));

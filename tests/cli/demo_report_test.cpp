@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "cli_run.hpp"
+#include "output_check.hpp"
 
 namespace rareflow::cli_test {
 namespace {
@@ -29,6 +30,7 @@ std::string section(const std::string& dom, const std::string& id) {
 TEST(DemoReport, OpensInChromiumWithItsCharts) {
   auto dir = fs::temp_directory_path() / "rareflow_cli_demo_report";
   fs::remove_all(dir);
+  fs::create_directories(dir);  // --out creates no missing parent (issue 13)
   for (const char* s : {"baseline", "china-heavy-ree-licensing"}) {
     auto r = run(std::string("simulate ") + s + " --out " + (dir / s).string());
     ASSERT_EQ(r.code, 0) << r.err;
@@ -57,6 +59,13 @@ TEST(DemoReport, OpensInChromiumWithItsCharts) {
   EXPECT_GE(count(section(dom, "shares"), "<svg"), 2u);
   EXPECT_GE(count(section(dom, "shortfalls"), "<svg"), 2u);
   EXPECT_GE(count(section(dom, "plan"), "<svg"), 3u);
+  // Issue 13: every output complete, parsable and finite; every legend label carries its full
+  // name and series stay apart; no year reads "2,025".
+  for (const char* s : {"baseline", "china-heavy-ree-licensing", "russia-2035"})
+    EXPECT_EQ(output_problems(dir / s), "") << s;
+  EXPECT_EQ(legend_problems(dom), "");
+  EXPECT_EQ(year_separator_problems(dom), "");
+  EXPECT_EQ(year_separator_problems(slurp(dir / "report.html")), "");
   fs::remove_all(dir);
 }
 

@@ -123,7 +123,7 @@ TEST_F(SimulateCli, BadScenariosWriteNothing) {
       {"negative_capacity.toml",
        "base = \"baseline\"\n[[override]]\ntable = \"facilities\"\nid = \"lynas-malaysia\"\n"
        "set = { capacity = -5 }\nsource = \"x\"\n",
-       ":5:20: override[0].set.capacity: expected a number >= 0"},
+       ":5:20: override[0].set.capacity: expected a number in [0, 10000000]"},
       {"years.toml", "base = \"baseline\"\n[years]\nfirst = 2010\nlast = 2050\n",
        ":2:1: years: expected 2024 <= first <= last <= 2100, found 2010..2050"},
       {"unknown_setting.toml", "base = \"baseline\"\n[settings]\nhurdle_rat = 0.1\n",

@@ -108,6 +108,16 @@ struct RunOptions {
   std::function<void(int year)> on_year;  // after each simulated year (progress displays)
 };
 
+// A policy or event of the scenario that changes no flow, and why. The test is cheap and
+// one-sided: in force in no simulated year, or a limit whose rows never bind (zero rent) in
+// any year; a tax, shock or floor in force is not judged (docs/model.md).
+struct IdlePolicy {
+  std::string name;
+  std::string why;
+};
+std::vector<IdlePolicy> idle_policies(const Scenario& s, const market::MarketModel& m,
+                                      const market::SimulationResult& sim);
+
 struct ScenarioRun {
   MarketBuild build;
   market::SimulationResult sim;             // sim.table: the IAMC results plus group averages

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "rareflow/core/error.hpp"
+#include "rareflow/core/params.hpp"
 #include "rareflow/data/dataset.hpp"
 
 namespace rareflow::scenario {
@@ -77,6 +78,10 @@ struct KindSpec {
   bool needs_regions = false;
 };
 const std::vector<KindSpec>& kinds();
+// Unit and sane range of every policy number (src/scenario/policy_params.cpp); a key without a
+// declared range is checked as a finite number in [0, 1e9].
+const std::vector<ParamSpec>& policy_params();
+const ParamSpec& policy_param(const std::string& key);
 
 // Loads `name_or_path`: a path to a .toml file, or the name of a shipped scenario
 // (scenarios/NAME.toml, compiled into the binary). Resolves inheritance (a base is looked up

@@ -39,6 +39,7 @@ TEST(Browser, DemoReportRendersWithItsCharts) {
   ASSERT_TRUE(in.has_value());
   fs::path dir = fs::temp_directory_path() / "rareflow_browser_test";
   fs::remove_all(dir);
+  fs::create_directories(dir);  // writes create no missing parent (issue 13)
   ASSERT_TRUE(write_report(*in, dir / "report.html", ReportFormat::Html).has_value());
   int rc = browser_check(dir / "report.html", dir, false);
   if (rc == 77) GTEST_SKIP() << "chromium not installed (Debian package chromium)";
@@ -80,6 +81,7 @@ TEST(Browser, ScriptErrorsAreCaught) {
   html.insert(at, "<script>no_such_function();</script>");
   fs::path dir = fs::temp_directory_path() / "rareflow_browser_error_test";
   fs::remove_all(dir);
+  fs::create_directories(dir);  // writes create no missing parent (issue 13)
   ASSERT_TRUE(write_file_atomic(dir / "bad.html", html).has_value());
   int rc = browser_check(dir / "bad.html", dir, true);
   if (rc == 77) GTEST_SKIP() << "chromium not installed (Debian package chromium)";

@@ -89,8 +89,9 @@ TEST(Scenario, NegativeCapacityOverride) {
   auto p = t.write("c.toml",
                    "[[override]]\ntable = \"facilities\"\nid = \"lynas-malaysia\"\nset = "
                    "{ capacity = -5 }\nsource = \"x\"\n");
-  EXPECT_NE(errors_of(p).find("c.toml:4:20: override[0].set.capacity: expected a number >= 0 (t/yr "
-                              "(see unit)), found -5"),
+  EXPECT_NE(errors_of(p).find(
+                "c.toml:4:20: override[0].set.capacity: expected a number in [0, 10000000] (t/yr "
+                "(see unit)), found -5"),
             std::string::npos)
       << errors_of(p);
 }
@@ -126,8 +127,9 @@ TEST(Scenario, ShareOutOfRangeAndUnknownElement) {
   EXPECT_NE(e.find("policy[0].elements: expected an element symbol, found \"Tx\""),
             std::string::npos)
       << e;
-  EXPECT_NE(e.find("f.toml:5:9: policy[0].share: expected a number in [0, 1], found 1.5"),
-            std::string::npos)
+  EXPECT_NE(
+      e.find("f.toml:5:9: policy[0].share: expected a number in [0, 1] (fraction), found 1.5"),
+      std::string::npos)
       << e;
 }
 
