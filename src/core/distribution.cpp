@@ -60,8 +60,8 @@ double normal_cdf(double z) {
 }
 
 double normal_quantile(double p) {
-  if (p <= 0) return -Distribution::kInf;
-  if (p >= 1) return Distribution::kInf;
+  if (p <= 0) return -Dist::kInf;
+  if (p >= 1) return Dist::kInf;
   double x = acklam(p);
   // One Halley step on F(x) - p = 0 brings the error to the precision of erfc.
   double e = normal_cdf(x) - p;
@@ -71,8 +71,8 @@ double normal_quantile(double p) {
 
 namespace {
 
-Distribution make(DistKind kind, double p1, double p2, double p3, double lo, double hi) {
-  Distribution d;
+Dist make(DistKind kind, double p1, double p2, double p3, double lo, double hi) {
+  Dist d;
   d.kind = kind;
   d.p1 = p1;
   d.p2 = p2;
@@ -84,33 +84,33 @@ Distribution make(DistKind kind, double p1, double p2, double p3, double lo, dou
 
 }  // namespace
 
-Distribution Distribution::fixed(double value) {
+Dist Dist::fixed(double value) {
   return make(DistKind::Fixed, value, 0, 0, value, value);
 }
 
-Distribution Distribution::uniform(double min, double max) {
+Dist Dist::uniform(double min, double max) {
   return make(DistKind::Uniform, min, max, 0, min, max);
 }
 
-Distribution Distribution::triangular(double min, double mode, double max) {
+Dist Dist::triangular(double min, double mode, double max) {
   return make(DistKind::Triangular, min, mode, max, min, max);
 }
 
-Distribution Distribution::normal(double mean, double sd, double lo, double hi) {
+Dist Dist::normal(double mean, double sd, double lo, double hi) {
   return make(DistKind::Normal, mean, sd, 0, lo, hi);
 }
 
-Distribution Distribution::lognormal(double median, double sigma, double lo, double hi) {
+Dist Dist::lognormal(double median, double sigma, double lo, double hi) {
   return make(DistKind::Lognormal, median, sigma, 0, std::max(lo, 0.0), hi);
 }
 
-Distribution Distribution::choice(std::vector<double> values, std::vector<double> weights) {
+Dist Dist::choice(std::vector<double> values, std::vector<double> weights) {
   if (weights.empty()) weights.assign(values.size(), 1.0);
   std::vector<std::size_t> order(values.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t i, std::size_t j) { return values[i] < values[j]; });
-  Distribution d;
+  Dist d;
   d.kind = DistKind::Choice;
   double total = std::accumulate(weights.begin(), weights.end(), 0.0), run = 0;
   for (std::size_t i : order) {
@@ -124,7 +124,7 @@ Distribution Distribution::choice(std::vector<double> values, std::vector<double
   return d;
 }
 
-double quantile(const Distribution& d, double p) {
+double quantile(const Dist& d, double p) {
   p = std::clamp(p, 0.0, 1.0);
   switch (d.kind) {
     case DistKind::Fixed:
@@ -144,8 +144,8 @@ double quantile(const Distribution& d, double p) {
     }
     case DistKind::Lognormal: {
       double mu = std::log(d.p1);
-      double zlo = d.lo > 0 ? (std::log(d.lo) - mu) / d.p2 : -Distribution::kInf;
-      double zhi = std::isfinite(d.hi) ? (std::log(d.hi) - mu) / d.p2 : Distribution::kInf;
+      double zlo = d.lo > 0 ? (std::log(d.lo) - mu) / d.p2 : -Dist::kInf;
+      double zhi = std::isfinite(d.hi) ? (std::log(d.hi) - mu) / d.p2 : Dist::kInf;
       return std::exp(mu + d.p2 * truncated_z(p, zlo, zhi));
     }
     case DistKind::Choice: {
@@ -157,7 +157,7 @@ double quantile(const Distribution& d, double p) {
   return d.p1;
 }
 
-double sample(const Distribution& d, Rng& rng) {
+double sample(const Dist& d, Rng& rng) {
   double u = rng.uniform();
   // A choice takes the first value whose cumulative probability exceeds u (u < 1 always).
   if (d.kind == DistKind::Choice) {
@@ -168,7 +168,7 @@ double sample(const Distribution& d, Rng& rng) {
   return quantile(d, u);
 }
 
-double mean(const Distribution& d) {
+double mean(const Dist& d) {
   switch (d.kind) {
     case DistKind::Fixed:
       return d.p1;
@@ -185,8 +185,8 @@ double mean(const Distribution& d) {
     case DistKind::Lognormal: {
       // E[X; a < X < b] / P(a < X < b) with X = exp(mu + sigma Z).
       double mu = std::log(d.p1), s = d.p2;
-      double a = d.lo > 0 ? (std::log(d.lo) - mu) / s : -Distribution::kInf;
-      double b = std::isfinite(d.hi) ? (std::log(d.hi) - mu) / s : Distribution::kInf;
+      double a = d.lo > 0 ? (std::log(d.lo) - mu) / s : -Dist::kInf;
+      double b = std::isfinite(d.hi) ? (std::log(d.hi) - mu) / s : Dist::kInf;
       double mass = normal_cdf(b) - normal_cdf(a);
       return std::exp(mu + 0.5 * s * s) * (normal_cdf(b - s) - normal_cdf(a - s)) / mass;
     }
@@ -202,7 +202,7 @@ double mean(const Distribution& d) {
   return d.p1;
 }
 
-std::pair<double, double> support(const Distribution& d) {
+std::pair<double, double> support(const Dist& d) {
   if (d.kind == DistKind::Fixed) return {d.p1, d.p1};
   return {d.lo, d.hi};
 }
@@ -225,11 +225,11 @@ const char* kind_name(DistKind k) {
   return "fixed";
 }
 
-std::string describe(const Distribution& d) {
+std::string describe(const Dist& d) {
   std::string unit = d.unit.empty() ? "" : " " + d.unit;
   std::string cut;
   if (d.kind == DistKind::Normal || d.kind == DistKind::Lognormal) {
-    double floor = d.kind == DistKind::Lognormal ? 0 : -Distribution::kInf;
+    double floor = d.kind == DistKind::Lognormal ? 0 : -Dist::kInf;
     if (d.lo > floor) cut += fmt::format(", min {}", d.lo);
     if (std::isfinite(d.hi)) cut += fmt::format(", max {}", d.hi);
   }

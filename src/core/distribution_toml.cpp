@@ -100,7 +100,7 @@ class Reader {
   Diagnostics& diags_;
 };
 
-std::optional<Distribution> build(Reader& r, const toml::table& t, const Kind& k) {
+std::optional<Dist> build(Reader& r, const toml::table& t, const Kind& k) {
   std::map<std::string, double> p;
   for (const auto& key : k.required)
     if (k.kind != DistKind::Choice && !t.get(key))
@@ -114,15 +114,14 @@ std::optional<Distribution> build(Reader& r, const toml::table& t, const Kind& k
   switch (k.kind) {
     case DistKind::Uniform:
       if (!(p["min"] < p["max"])) r.error(t, "max", "expected min < max");
-      return Distribution::uniform(p["min"], p["max"]);
+      return Dist::uniform(p["min"], p["max"]);
     case DistKind::Triangular:
       if (!(p["min"] < p["max"]) || p["mode"] < p["min"] || p["mode"] > p["max"])
         r.error(t, "mode", "expected min <= mode <= max and min < max");
-      return Distribution::triangular(p["min"], p["mode"], p["max"]);
+      return Dist::triangular(p["min"], p["mode"], p["max"]);
     case DistKind::Normal: {
       if (!(p["sd"] > 0)) r.error(*t.get("sd"), "sd", "expected a standard deviation > 0");
-      auto d = Distribution::normal(p["mean"], p["sd"], opt("min", -Distribution::kInf),
-                                    opt("max", Distribution::kInf));
+      auto d = Dist::normal(p["mean"], p["sd"], opt("min", -Dist::kInf), opt("max", Dist::kInf));
       if (r.ok && !(normal_cdf((d.hi - d.p1) / d.p2) - normal_cdf((d.lo - d.p1) / d.p2) > 1e-9))
         r.error(t, "max", "expected min < max with the mean within a few sd of [min, max]");
       return d;
@@ -131,12 +130,11 @@ std::optional<Distribution> build(Reader& r, const toml::table& t, const Kind& k
       if (!(p["median"] > 0)) r.error(*t.get("median"), "median", "expected a median > 0");
       if (!(p["sigma"] > 0)) r.error(*t.get("sigma"), "sigma", "expected sigma (sd of ln x) > 0");
       if (!r.ok) return std::nullopt;
-      auto d = Distribution::lognormal(p["median"], p["sigma"], opt("min", 0),
-                                       opt("max", Distribution::kInf));
+      auto d = Dist::lognormal(p["median"], p["sigma"], opt("min", 0), opt("max", Dist::kInf));
       double mu = std::log(d.p1);
-      double a = d.lo > 0 ? (std::log(d.lo) - mu) / d.p2 : -Distribution::kInf;
+      double a = d.lo > 0 ? (std::log(d.lo) - mu) / d.p2 : -Dist::kInf;
       double b = std::isfinite(d.hi) && d.hi > 0 ? (std::log(d.hi) - mu) / d.p2
-                                                 : (d.hi > 0 ? Distribution::kInf : a);
+                                                 : (d.hi > 0 ? Dist::kInf : a);
       if (!(normal_cdf(b) - normal_cdf(a) > 1e-9))
         r.error(t, "max", "expected 0 <= min < max with the median within a few sigma of them");
       return d;
@@ -157,7 +155,7 @@ std::optional<Distribution> build(Reader& r, const toml::table& t, const Kind& k
           r.error(*t.get("weights"), "weights",
                   fmt::format("expected {} weights >= 0 with a positive sum", values.size()));
       }
-      return Distribution::choice(std::move(values), std::move(weights));
+      return Dist::choice(std::move(values), std::move(weights));
     }
     case DistKind::Fixed:
       break;
@@ -166,8 +164,7 @@ std::optional<Distribution> build(Reader& r, const toml::table& t, const Kind& k
 }
 
 // The support must lie in the declared range; integer parameters take whole values only.
-void check_range(Reader& r, const toml::node& n, const Distribution& d,
-                 const DeclaredRange& range) {
+void check_range(Reader& r, const toml::node& n, const Dist& d, const DeclaredRange& range) {
   auto [lo, hi] = support(d);
   std::string what = d.is_fixed() ? fmt::format("{}", d.p1) : describe(d);
   if ((!std::isfinite(lo) && std::isfinite(range.min)) ||
@@ -202,13 +199,13 @@ bool is_distribution_table(const toml::node& n) {
   return t && t->get("dist") != nullptr;
 }
 
-std::optional<Distribution> read_distribution(const toml::node& n, const std::string& file,
-                                              const std::string& field, const DeclaredRange& range,
-                                              Diagnostics& diags) {
+std::optional<Dist> read_distribution(const toml::node& n, const std::string& file,
+                                      const std::string& field, const DeclaredRange& range,
+                                      Diagnostics& diags) {
   Reader r(file, field, diags);
-  std::optional<Distribution> d;
+  std::optional<Dist> d;
   if (n.is_number()) {
-    d = Distribution::fixed(*n.value<double>());
+    d = Dist::fixed(*n.value<double>());
   } else if (!is_distribution_table(n)) {
     r.error(n, "",
             fmt::format("expected a number {} or a distribution {{ dist = \"uniform\", min = ..., "

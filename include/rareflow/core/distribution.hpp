@@ -1,6 +1,6 @@
 // Probability distributions for uncertain inputs.
 //
-//   Distribution d = Distribution::uniform(0.2, 0.6);   // or triangular, normal, lognormal,
+//   Dist d = Dist::uniform(0.2, 0.6);   // or triangular, normal, lognormal,
 //                                                        // choice, fixed
 //   Rng rng(seed, run, stream);                          // see random.hpp
 //   double x = sample(d, rng);        // one draw: quantile(d, rng.uniform()), one uniform each
@@ -39,9 +39,10 @@
 
 namespace rareflow {
 
+// Named Dist because rareflow::Distribution is an ore's element distribution (data/dataset.hpp).
 enum class DistKind { Fixed, Uniform, Triangular, Normal, Lognormal, Choice };
 
-struct Distribution {
+struct Dist {
   static constexpr double kInf = std::numeric_limits<double>::infinity();
 
   DistKind kind = DistKind::Fixed;
@@ -54,25 +55,25 @@ struct Distribution {
   std::vector<double> values, cumulative;
   std::string unit;  // declared unit, "" when none was given
 
-  static Distribution fixed(double value);
-  static Distribution uniform(double min, double max);
-  static Distribution triangular(double min, double mode, double max);
-  static Distribution normal(double mean, double sd, double lo = -kInf, double hi = kInf);
-  static Distribution lognormal(double median, double sigma, double lo = 0, double hi = kInf);
+  static Dist fixed(double value);
+  static Dist uniform(double min, double max);
+  static Dist triangular(double min, double mode, double max);
+  static Dist normal(double mean, double sd, double lo = -kInf, double hi = kInf);
+  static Dist lognormal(double median, double sigma, double lo = 0, double hi = kInf);
   // Equal weights when `weights` is empty.
-  static Distribution choice(std::vector<double> values, std::vector<double> weights = {});
+  static Dist choice(std::vector<double> values, std::vector<double> weights = {});
 
   bool is_fixed() const { return kind == DistKind::Fixed; }
 };
 
 // One draw, from exactly one uniform of `rng`.
-double sample(const Distribution& d, Rng& rng);
+double sample(const Dist& d, Rng& rng);
 // The p-quantile, 0 < p < 1 (0 and 1 give the support's ends).
-double quantile(const Distribution& d, double p);
-double mean(const Distribution& d);
-std::pair<double, double> support(const Distribution& d);
+double quantile(const Dist& d, double p);
+double mean(const Dist& d);
+std::pair<double, double> support(const Dist& d);
 // "uniform(min 0.2, max 0.6)" for messages and run records.
-std::string describe(const Distribution& d);
+std::string describe(const Dist& d);
 const char* kind_name(DistKind k);
 
 // The standard normal CDF and its inverse (Acklam's rational approximation refined by one
@@ -82,8 +83,8 @@ double normal_quantile(double p);
 
 // What a parameter accepts, as declared by whoever reads it.
 struct DeclaredRange {
-  double min = -Distribution::kInf;
-  double max = Distribution::kInf;
+  double min = -Dist::kInf;
+  double max = Dist::kInf;
   bool integer = false;
   std::string unit;  // when set, a distribution's declared unit must equal it
 };
@@ -93,8 +94,8 @@ bool is_distribution_table(const toml::node& n);
 
 // Reads a number (a fixed distribution) or a distribution table at `n`. On a problem adds a
 // Diagnostic (file:line:column, `field`, expected versus found) and returns nullopt.
-std::optional<Distribution> read_distribution(const toml::node& n, const std::string& file,
-                                              const std::string& field, const DeclaredRange& range,
-                                              Diagnostics& diags);
+std::optional<Dist> read_distribution(const toml::node& n, const std::string& file,
+                                      const std::string& field, const DeclaredRange& range,
+                                      Diagnostics& diags);
 
 }  // namespace rareflow

@@ -19,8 +19,8 @@ TEST(NormalQuantile, MatchesReferenceValues) {
   EXPECT_NEAR(normal_cdf(1.96), 0.9750021048517796, 1e-15);
 }
 
-TEST(Distribution, UniformQuantileAndMean) {
-  auto d = Distribution::uniform(0.2, 0.6);
+TEST(Dist, UniformQuantileAndMean) {
+  auto d = Dist::uniform(0.2, 0.6);
   EXPECT_DOUBLE_EQ(quantile(d, 0.25), 0.3);  // 0.2 + 0.25 * 0.4
   EXPECT_DOUBLE_EQ(mean(d), 0.4);
   EXPECT_EQ(support(d), std::make_pair(0.2, 0.6));
@@ -29,8 +29,8 @@ TEST(Distribution, UniformQuantileAndMean) {
 // Triangular(0, 0.25, 1): F(mode) = 0.25, so the 25 % quantile is the mode; the median is
 // 1 - sqrt(0.5 * 1 * 0.75) = 0.387628 (inverse of F(x) = 1 - (1-x)^2 / 0.75 above the mode);
 // the mean is (0 + 0.25 + 1) / 3.
-TEST(Distribution, TriangularQuantilesAndMean) {
-  auto d = Distribution::triangular(0, 0.25, 1);
+TEST(Dist, TriangularQuantilesAndMean) {
+  auto d = Dist::triangular(0, 0.25, 1);
   EXPECT_NEAR(quantile(d, 0.25), 0.25, 1e-15);
   EXPECT_NEAR(quantile(d, 0.5), 0.38762756430420553, 1e-15);
   EXPECT_NEAR(mean(d), 1.25 / 3, 1e-15);
@@ -38,8 +38,8 @@ TEST(Distribution, TriangularQuantilesAndMean) {
 
 // Lognormal(median 500, sigma 0.3): P95 = 500 exp(0.3 * 1.6448536) = 818.98, mean =
 // 500 exp(0.3^2 / 2) = 523.01 (closed forms of the lognormal).
-TEST(Distribution, LognormalQuantileAndMean) {
-  auto d = Distribution::lognormal(500, 0.3);
+TEST(Dist, LognormalQuantileAndMean) {
+  auto d = Dist::lognormal(500, 0.3);
   EXPECT_NEAR(quantile(d, 0.95), 818.9837042362095, 1e-9);
   EXPECT_NEAR(quantile(d, 0.5), 500, 1e-9);
   EXPECT_NEAR(mean(d), 523.0139299543584, 1e-9);
@@ -48,18 +48,18 @@ TEST(Distribution, LognormalQuantileAndMean) {
 // A standard normal truncated to [0, inf) is the half-normal: mean sqrt(2/pi) = 0.797885, median
 // = Phi^-1(0.75) = 0.674490. A lognormal(1, 1) truncated to [1, inf) has mean
 // e^0.5 * (1 - Phi(-1)) / 0.5 = 2.774286.
-TEST(Distribution, TruncationKeepsClosedForms) {
-  auto half = Distribution::normal(0, 1, 0);
+TEST(Dist, TruncationKeepsClosedForms) {
+  auto half = Dist::normal(0, 1, 0);
   EXPECT_NEAR(mean(half), std::sqrt(2 / M_PI), 1e-13);
   EXPECT_NEAR(quantile(half, 0.5), 0.6744897501960817, 1e-12);
   EXPECT_EQ(support(half).first, 0);
-  auto ln = Distribution::lognormal(1, 1, 1);
+  auto ln = Dist::lognormal(1, 1, 1);
   EXPECT_NEAR(mean(ln), 2.7742859576700094, 1e-12);
 }
 
 // Choice 2026 (weight 3) or 2027 (weight 1): mean 2026.25; the 75 % quantile is still 2026.
-TEST(Distribution, ChoiceQuantilesAndMean) {
-  auto d = Distribution::choice({2027, 2026}, {1, 3});
+TEST(Dist, ChoiceQuantilesAndMean) {
+  auto d = Dist::choice({2027, 2026}, {1, 3});
   EXPECT_DOUBLE_EQ(mean(d), 2026.25);
   EXPECT_EQ(quantile(d, 0.75), 2026);
   EXPECT_EQ(quantile(d, 0.76), 2027);
@@ -68,20 +68,20 @@ TEST(Distribution, ChoiceQuantilesAndMean) {
 
 // Sample moments agree with the closed forms within 4 standard errors (sd / sqrt(n)); the seed is
 // fixed, so the test is deterministic.
-TEST(Distribution, SampleMomentsMatchClosedForms) {
+TEST(Dist, SampleMomentsMatchClosedForms) {
   const int n = 200000;
   struct Case {
-    Distribution d;
+    Dist d;
     double sd;  // the distribution's standard deviation, closed form
   };
   std::vector<Case> cases = {
-      {Distribution::uniform(0.2, 0.6), 0.4 / std::sqrt(12.0)},
-      {Distribution::normal(-0.3, 0.1), 0.1},
+      {Dist::uniform(0.2, 0.6), 0.4 / std::sqrt(12.0)},
+      {Dist::normal(-0.3, 0.1), 0.1},
       // triangular sd = sqrt((a^2 + b^2 + c^2 - ab - ac - bc) / 18)
-      {Distribution::triangular(0, 0.25, 1), std::sqrt((0 + 0.0625 + 1 - 0 - 0 - 0.25) / 18)},
+      {Dist::triangular(0, 0.25, 1), std::sqrt((0 + 0.0625 + 1 - 0 - 0 - 0.25) / 18)},
       // lognormal sd = m sqrt(exp(s^2) - 1) with m its mean
-      {Distribution::lognormal(500, 0.3), 523.0139299543584 * std::sqrt(std::exp(0.09) - 1)},
-      {Distribution::choice({2026, 2027}, {3, 1}), std::sqrt(0.75 * 0.25)},
+      {Dist::lognormal(500, 0.3), 523.0139299543584 * std::sqrt(std::exp(0.09) - 1)},
+      {Dist::choice({2026, 2027}, {3, 1}), std::sqrt(0.75 * 0.25)},
   };
   for (std::size_t k = 0; k < cases.size(); ++k) {
     Rng rng(42, 0, k);
@@ -109,8 +109,7 @@ TEST(Rng, StreamsDependOnlyOnTheirKey) {
   EXPECT_EQ(seen.size(), 1000u);
 }
 
-std::optional<Distribution> read(const std::string& text, const DeclaredRange& range,
-                                 Diagnostics& diags) {
+std::optional<Dist> read(const std::string& text, const DeclaredRange& range, Diagnostics& diags) {
   toml::table t = toml::parse(std::string_view(text), std::string_view("s.toml"));
   return read_distribution(*t.get("x"), "s.toml", "policy[0].x", range, diags);
 }
