@@ -8,6 +8,7 @@
 
 #include "rareflow/core/io.hpp"
 #include "rareflow/data/embedded.hpp"
+#include "rareflow/scenario/inputs.hpp"
 #include "rareflow/scenario/market_adapter.hpp"
 #include "rareflow/scenario/scenario.hpp"
 
@@ -193,29 +194,23 @@ void Reader::read_policy(const std::string& file, const toml::table& t, std::siz
     error(
         file, *t.get("facility_stage"), ctx + ".facility_stage",
         fmt::format("expected one of {}, found \"{}\"", joined(kFacilityStages), p.facility_stage));
+  // Numbers may be distributions (inputs.hpp): read_input checks and records them.
+  const std::size_t index = s.policies.size();
   for (const char* key : {"start", "end"}) {
     const toml::node* n = t.get(key);
     if (!n) continue;
-    auto v = n->value<double>();
-    if (!v || *v < s.first_year - 100 || *v > 2200) {
-      error(file, *n, ctx + "." + key, "expected a year (fractional years allowed, e.g. 2025.25)");
-      continue;
-    }
-    (std::string(key) == "start" ? p.start : p.end) = *v;
+    DeclaredRange years{s.first_year - 100.0, 2200.0, false, "year"};
+    if (auto v = read_input(file, *n, ctx + "." + key, years, index, key, s, diags_))
+      (std::string(key) == "start" ? p.start : p.end) = *v;
   }
   if (p.end <= p.start) error(file, t, ctx + ".end", "expected end after start");
   for (const auto& key : it->numbers) {
     const toml::node* n = t.get(key);
     if (!n) continue;
-    auto v = n->value<double>();
-    bool share = key == "share" || key == "share_lost" || key == "ad_valorem";
-    if (!v || !std::isfinite(*v) || *v < 0 || (share && key != "ad_valorem" && *v > 1)) {
-      error(file, *n, ctx + "." + key,
-            fmt::format("expected a number {}, found {}", share ? "in [0, 1]" : ">= 0",
-                        v ? fmt::format("{}", *v) : std::string("a non-number")));
-      continue;
-    }
-    p.numbers[key] = *v;
+    bool share = key == "share" || key == "share_lost";
+    DeclaredRange range{0, share ? 1.0 : Dist::kInf, false, ""};
+    if (auto v = read_input(file, *n, ctx + "." + key, range, index, key, s, diags_))
+      p.numbers[key] = *v;
   }
   for (const auto& key : it->required)
     if (!t.get(key))
