@@ -115,8 +115,9 @@ TEST_F(SweepCli, SameSeedSameBytesWithOneAndTwoThreadsAndReplayEqualsItsRow) {
   std::size_t compared = 0;
   for (const auto& [k, v] : sweep_row) {
     auto it = alone.find(k);
-    ASSERT_NE(it, alone.end()) << std::get<1>(k) << "@" << std::get<0>(k) << "@" << std::get<2>(k);
-    EXPECT_EQ(it->second, v) << std::get<1>(k);
+    // The engine leaves quantities of 0 out of results.csv; the sweep stores them as 0.
+    double alone_value = it == alone.end() ? 0.0 : it->second;
+    EXPECT_EQ(alone_value, v) << std::get<1>(k) << "@" << std::get<0>(k) << "@" << std::get<2>(k);
     ++compared;
   }
   EXPECT_EQ(compared, sweep_row.size());
