@@ -10,6 +10,7 @@
 #include "output.hpp"
 #include "rareflow/scenario/market_adapter.hpp"
 #include "rareflow/workflow/results_dir.hpp"
+#include "rareflow/sweep/scenario_sweep.hpp"
 
 namespace rareflow::app {
 namespace {
@@ -24,6 +25,7 @@ struct SimulateOptions {
   std::string dump_lp;
   std::string report;
   bool cold = false;
+  std::vector<std::string> replay;  // DIR RUN of a sweep
 };
 
 InputError option_error(const std::string& option, const std::string& message) {
@@ -46,6 +48,8 @@ void setup(CLI::App& root, GlobalOptions& g) {
                 "write each year's LP (readable row and column names) to this directory");
   c->add_option("--report", o->report, "also write a self-contained HTML report (or .xlsx) here");
   c->add_flag("--cold", o->cold, "solve every year from scratch (no warm start)");
+  c->add_option("--replay", o->replay, "DIR RUN: run alone run RUN of the sweep in DIR")
+      ->expected(2);
   c->callback([o, &g] {
     if (o->format != "csv" && o->format != "json")
       throw option_error("--format", fmt::format("expected csv or json, found \"{}\"", o->format));
@@ -68,7 +72,25 @@ void setup(CLI::App& root, GlobalOptions& g) {
     if (!o->report.empty())
       if (auto ok = check_output_file(o->report); !ok)
         throw option_error("--report", ok.error().message);
-    scenario::Scenario s = scenario::load_scenario(o->scenario, d);
+    scenario::Scenario s;
+    if (o->replay.empty()) {
+      s = scenario::load_scenario(o->scenario, d);
+    } else {
+      std::size_t run = 0;
+      try {
+        run = std::stoul(o->replay[1]);
+      } catch (const std::exception&) {
+        throw option_error("--replay", "expected DIR RUN with RUN a run number");
+      }
+      auto r = sweep::replay_scenario(d, o->replay[0], run);
+      if (!r) throw std::runtime_error(r.error().message);
+      s = std::move(r->scenario);
+      ro.input = s.name;
+      if (o->years.empty()) {
+        ro.first_year = r->first_year;
+        ro.last_year = r->last_year;
+      }
+    }
     if (!o->dump_lp.empty()) {
       std::error_code ec;
       fs::create_directories(o->dump_lp, ec);

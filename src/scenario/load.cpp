@@ -9,6 +9,7 @@
 #include "rareflow/core/io.hpp"
 #include "rareflow/core/limits.hpp"
 #include "rareflow/data/embedded.hpp"
+#include "rareflow/scenario/inputs.hpp"
 #include "rareflow/scenario/market_adapter.hpp"
 #include "rareflow/scenario/scenario.hpp"
 #include "rareflow/scenario/scenario_table.hpp"
@@ -258,30 +259,22 @@ void Reader::read_policy(const std::string& file, const toml::table& t, std::siz
     error(
         file, *t.get("facility_stage"), ctx + ".facility_stage",
         fmt::format("expected one of {}, found \"{}\"", joined(kFacilityStages), p.facility_stage));
+  // Numbers may be distributions (inputs.hpp): read_input checks and records them.
+  const std::size_t index = s.policies.size();
   for (const char* key : {"start", "end"}) {
     const toml::node* n = t.get(key);
     if (!n) continue;
-    auto v = n->value<double>();
-    if (!v || !std::isfinite(*v) || *v < s.first_year - 100 || *v > 2200) {
-      error(file, *n, ctx + "." + key, "expected a year (fractional years allowed, e.g. 2025.25)");
-      continue;
-    }
-    (std::string(key) == "start" ? p.start : p.end) = *v;
+    DeclaredRange years{s.first_year - 100.0, 2200.0, false, "year"};
+    if (auto v = read_input(file, *n, ctx + "." + key, years, index, key, s, diags_))
+      (std::string(key) == "start" ? p.start : p.end) = *v;
   }
   if (p.end <= p.start) error(file, t, ctx + ".end", "expected end after start");
   for (const auto& key : it->numbers) {
     const toml::node* n = t.get(key);
     if (!n) continue;
     const ParamSpec& spec = policy_param(key);
-    auto v = n->value<double>();
-    std::string problem =
-        v ? check_param(spec, *v)
-          : fmt::format("expected {}, found a {}", param_expectation(spec), type_name(*n));
-    if (!problem.empty()) {
-      error(file, *n, ctx + "." + key, problem);
-      continue;
-    }
-    p.numbers[key] = *v;
+    if (auto v = read_input(file, *n, ctx + "." + key, declared_range(spec), index, key, s, diags_))
+      p.numbers[key] = *v;
   }
   for (const auto& key : it->required)
     if (!t.get(key))

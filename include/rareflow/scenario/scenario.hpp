@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "rareflow/core/distribution.hpp"
 #include "rareflow/core/error.hpp"
 #include "rareflow/core/params.hpp"
 #include "rareflow/data/dataset.hpp"
@@ -56,6 +57,16 @@ struct PolicySpec {
   std::string where;
 };
 
+// A number of the scenario that may be given as a distribution (inputs.hpp): where it goes and
+// what it may take. A plain number is a fixed distribution; `simulate` uses each median.
+struct ScenarioInput {
+  std::string name;  // "policy[0].share": the entry and the key, as in messages
+  Dist dist;
+  std::string where;       // file:line
+  std::size_t policy = 0;  // index into Scenario::policies
+  std::string key;         // a number of the policy, or "start" / "end"
+};
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -68,6 +79,7 @@ struct Scenario {
   std::vector<Override> overrides;
   std::vector<TrajectorySpec> trajectories;
   std::vector<PolicySpec> policies;
+  std::vector<ScenarioInput> inputs;  // every policy number, start and end, in file order
 };
 
 // Numeric keys each policy kind takes, and which of them are required.

@@ -1,0 +1,73 @@
+// `rareflow sweep`: Monte Carlo or grid runs of a scenario (logic in src/sweep). This file maps
+// options, prints the summary and the sensitivity table.
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "command.hpp"
+#include "rareflow/scenario/market_adapter.hpp"
+#include "rareflow/sweep/scenario_sweep.hpp"
+
+namespace rareflow::app {
+namespace {
+
+InputError sweep_option_error(const std::string& option, const std::string& message) {
+  Diagnostics d;
+  d.add("command line", 0, 0, option, message);
+  return InputError(std::move(d));
+}
+
+void setup(CLI::App& root, GlobalOptions& g) {
+  auto o = std::make_shared<sweep::SweepOptions>();
+  auto years = std::make_shared<std::string>();
+  auto* c = root.add_subcommand(
+      "sweep", "run a scenario many times with its distributions sampled (or over a grid)");
+  c->add_option("scenario", o->scenario, "scenario file or shipped scenario name")->required();
+  c->add_option("--runs", o->runs, "number of sampled runs (default 100)");
+  c->add_option("--seed", o->seed, "random seed (default 1); same seed, same results");
+  c->add_option("--threads", o->threads, "threads (default 1); results do not depend on it");
+  c->add_option("--out", o->out, "output directory (percentiles.csv, samples.csv, ...)")
+      ->required();
+  c->add_option("--grid", o->grid, "NAME=FROM:TO:COUNT or NAME=V1,V2: a grid instead of samples");
+  c->add_option("--years", *years, "years to simulate, FIRST..LAST (default: the scenario's)");
+  c->add_option("--explain", o->explain,
+                "VARIABLE@REGION@YEAR: rank the inputs by the share of its variance they explain");
+  c->add_flag("--keep-runs", o->keep_runs, "also write every run's results to runs.csv");
+  c->callback([o, years, &g] {
+    if (o->runs < 1) throw sweep_option_error("--runs", "expected a number of runs >= 1");
+    if (o->threads < 1) throw sweep_option_error("--threads", "expected a number of threads >= 1");
+    if (!years->empty()) {
+      auto y = scenario::parse_year_range(*years);
+      if (!y) throw sweep_option_error("--years", y.error().message);
+      o->first_year = y->first;
+      o->last_year = y->second;
+    }
+    const Dataset& d = dataset(g);
+    scenario::Scenario s = scenario::load_scenario(o->scenario, d);
+    auto r = sweep::run_sweep(d, s, *o);
+    if (!r) throw std::runtime_error(r.error().message);
+    std::cout << fmt::format("sweep of {}: {} runs ({}), seed {}, inputs: ", r->scenario_name,
+                             r->plan.runs(), o->grid.empty() ? "sampled" : "grid", o->seed);
+    for (std::size_t i = 0; i < r->plan.names.size(); ++i)
+      std::cout << (i ? ", " : "") << r->plan.names[i];
+    std::cout << fmt::format("\nwrote {}/percentiles.csv ({} outputs), samples.csv, sweep.json\n",
+                             o->out.string(), r->columns.size());
+    for (const auto& [run, why] : r->failures)
+      std::cout << fmt::format("warning: run {} failed: {}\n", run, why);
+    if (!r->sensitivity.empty()) {
+      std::cout << fmt::format("explained variance of {} (standardized regression, R^2 {:.3f}):\n",
+                               o->explain, r->r2);
+      for (const auto& x : r->sensitivity)
+        std::cout << fmt::format("  {:<32} SRC {:+.3f}  share {:5.1f} %\n", x.input, x.src,
+                                 100 * x.share);
+    }
+    if (!r->explain_note.empty())
+      std::cout << fmt::format("--explain {}: {}\n", o->explain, r->explain_note);
+    if (!r->failures.empty()) g.exit_code = 1;
+  });
+}
+
+const bool kRegistered = register_command(55, setup);
+
+}  // namespace
+}  // namespace rareflow::app
