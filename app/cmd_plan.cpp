@@ -1,5 +1,6 @@
 // `rareflow plan`: the least-cost roadmap of a plan file (MILP solved with COIN-OR Cbc), next
 // to the reference strategy of announced projects. The logic is in src/plan (run_plan).
+#include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -25,8 +26,21 @@ struct PlanOptions {
   double gap = -1;        // < 0: the plan's [solver] setting
   bool no_reference = false;
   bool evaluate = false;
+  bool rank = false;
+  std::vector<std::string> sweeps;
   std::string report;
 };
+
+// --dump-lp takes a directory, as for simulate; it is checked (and created) before any solve.
+void prepare_dump_dir(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+    throw std::runtime_error(
+        fmt::format("--dump-lp: expected a directory, found the file {}", dir));
+  fs::create_directories(dir, ec);
+  if (ec) throw std::runtime_error(fmt::format("--dump-lp: {}: {}", dir, ec.message()));
+}
 
 void setup(CLI::App& root, GlobalOptions& g) {
   auto o = std::make_shared<PlanOptions>();
@@ -40,7 +54,8 @@ void setup(CLI::App& root, GlobalOptions& g) {
                 "also write every table as csv, plus results.csv/json (IAMC) and run.json, into "
                 "this directory");
   c->add_option("--dump-lp", o->dump_lp,
-                "write the optimised model in LP format with readable names");
+                "write the models in LP format with readable names into this directory "
+                "(plan_optimised.lp, plan_reference.lp)");
   c->add_option("--time-limit", o->time_limit, "solver time limit per solve, seconds");
   c->add_option("--gap", o->gap, "relative optimality gap target, e.g. 0.01");
   c->add_flag("--no-reference", o->no_reference,
@@ -48,6 +63,12 @@ void setup(CLI::App& root, GlobalOptions& g) {
   c->add_flag("--evaluate", o->evaluate,
               "also commit the optimised roadmap in the market simulator (baseline scenario) and "
               "compare what it achieves there with what the plan expected");
+  c->add_flag("--rank", o->rank,
+              "value every candidate project: the change in expected cost when it is forbidden "
+              "and when it is forced on its earliest date, with the goals then failed");
+  c->add_option("--sweep-goal", o->sweeps,
+                "re-solve across a goal's target, NAME=FROM:TO:POINTS (shares in %, budgets in "
+                "USD million), e.g. import-dependence-2030=30:60:7; may be repeated");
   c->add_option("--report", o->report, "also write a self-contained HTML report (or .xlsx) here");
   c->callback([o, &g] {
     Format f;
@@ -58,6 +79,7 @@ void setup(CLI::App& root, GlobalOptions& g) {
     if (o->gap > 1)
       throw std::runtime_error(
           fmt::format("--gap: expected a share between 0 and 1, found {}", o->gap));
+    if (!o->dump_lp.empty()) prepare_dump_dir(o->dump_lp);
     std::string file_name;
     std::string text = plan::load_plan_text(o->plan, file_name);
     plan::PlanRunOptions opt;
@@ -65,16 +87,24 @@ void setup(CLI::App& root, GlobalOptions& g) {
     if (o->gap >= 0) opt.solve.gap = o->gap;
     opt.reference = !o->no_reference;
     opt.lp_text = !o->dump_lp.empty();
-    const int steps = (opt.reference ? 2 : 1) + (o->evaluate ? 1 : 0);
+    opt.rank = o->rank;
+    opt.sweeps = o->sweeps;
+    const int steps = (opt.reference ? 2 : 1) + (o->evaluate ? 1 : 0) + (o->rank ? 1 : 0) +
+                      static_cast<int>(o->sweeps.size());
     report::Progress progress({"plan", steps});
     opt.on_phase = [&progress](int step, const std::string& phase) {
-      progress.update(step, "solving the " + phase + " strategy");
+      progress.update(step, "solving: " + phase);
     };
     auto r = plan::run_plan(text, file_name, opt);
     if (!r) throw std::runtime_error(r.error().message);
     if (!o->dump_lp.empty()) {
-      auto w = write_file_atomic(o->dump_lp, r->lp);
-      if (!w) throw std::runtime_error(w.error().message);
+      const std::filesystem::path dir(o->dump_lp);
+      for (const auto& [name, lp] : {std::pair{"plan_optimised.lp", &r->lp},
+                                     std::pair{"plan_reference.lp", &r->lp_reference}}) {
+        if (lp->empty()) continue;
+        auto w = write_file_atomic(dir / name, *lp);
+        if (!w) throw std::runtime_error(w.error().message);
+      }
     }
     report::append_plan_rows(r->iamc, *r);
     if (o->evaluate) {
@@ -90,6 +120,13 @@ void setup(CLI::App& root, GlobalOptions& g) {
                                r->tables.size(), o->out_dir);
     }
     emit(render(r->tables, f), "");
+    if (f == Format::Table) {
+      const auto& s = r->optimised.solver;
+      std::cout << fmt::format(
+          "optimised strategy: {}, relative gap {:.4f}% (target {:.4f}%; set with --gap or "
+          "[solver] gap)\n",
+          s.status, 100.0 * s.gap, 100.0 * s.gap_target);
+    }
     if (!o->report.empty())
       write_command_report(r->iamc, r->tables, "rareflow plan: " + r->plan.title, o->report, g);
   });
