@@ -80,6 +80,15 @@ void setup(CLI::App& root, GlobalOptions& g) {
       throw std::runtime_error(
           fmt::format("--gap: expected a share between 0 and 1, found {}", o->gap));
     if (!o->dump_lp.empty()) prepare_dump_dir(o->dump_lp);
+    // --data is loaded (and checked) before any solve; the MILP itself still takes its world
+    // market, recipes, prices and demand from the plan file, so say so rather than ignore it.
+    if (!g.data_dir.empty()) {
+      dataset(g);
+      std::cerr << fmt::format(
+          "rareflow plan: note: the data package {} is used by --evaluate only; the plan's MILP "
+          "takes its world market, magnet recipes, prices and demand from the plan file\n",
+          g.data_dir);
+    }
     std::string file_name;
     std::string text = plan::load_plan_text(o->plan, file_name);
     plan::PlanRunOptions opt;
