@@ -1,6 +1,7 @@
 // `rareflow plan`: the least-cost roadmap of a plan file (MILP solved with COIN-OR Cbc), next
 // to the reference strategy of announced projects. The logic is in src/plan (run_plan), run
 // with the market evaluation by rareflow::workflow::run_plan.
+#include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -24,8 +25,21 @@ struct PlanOptions {
   double gap = -1;        // < 0: the plan's [solver] setting
   bool no_reference = false;
   bool evaluate = false;
+  bool rank = false;
+  std::vector<std::string> sweeps;
   std::string report;
 };
+
+// --dump-lp takes a directory, as for simulate; it is checked (and created) before any solve.
+void prepare_dump_dir(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+    throw std::runtime_error(
+        fmt::format("--dump-lp: expected a directory, found the file {}", dir));
+  fs::create_directories(dir, ec);
+  if (ec) throw std::runtime_error(fmt::format("--dump-lp: {}: {}", dir, ec.message()));
+}
 
 void setup(CLI::App& root, GlobalOptions& g) {
   auto o = std::make_shared<PlanOptions>();
@@ -39,7 +53,8 @@ void setup(CLI::App& root, GlobalOptions& g) {
                 "also write every table as csv, plus results.csv/json (IAMC) and run.json, into "
                 "this directory");
   c->add_option("--dump-lp", o->dump_lp,
-                "write the optimised model in LP format with readable names");
+                "write the models in LP format with readable names into this directory "
+                "(plan_optimised.lp, plan_reference.lp)");
   c->add_option("--time-limit", o->time_limit, "solver time limit per solve, seconds");
   c->add_option("--gap", o->gap, "relative optimality gap target, e.g. 0.01");
   c->add_flag("--no-reference", o->no_reference,
@@ -47,6 +62,12 @@ void setup(CLI::App& root, GlobalOptions& g) {
   c->add_flag("--evaluate", o->evaluate,
               "also commit the optimised roadmap in the market simulator (baseline scenario) and "
               "compare what it achieves there with what the plan expected");
+  c->add_flag("--rank", o->rank,
+              "value every candidate project: the change in expected cost when it is forbidden "
+              "and when it is forced on its earliest date, with the goals then failed");
+  c->add_option("--sweep-goal", o->sweeps,
+                "re-solve across a goal's target, NAME=FROM:TO:POINTS (shares in %, budgets in "
+                "USD million), e.g. import-dependence-2030=30:60:7; may be repeated");
   c->add_option("--report", o->report, "also write a self-contained HTML report (or .xlsx) here");
   c->callback([o, &g] {
     Format f;
@@ -57,12 +78,24 @@ void setup(CLI::App& root, GlobalOptions& g) {
     if (o->gap > 1)
       throw std::runtime_error(
           fmt::format("--gap: expected a share between 0 and 1, found {}", o->gap));
+    if (!o->dump_lp.empty()) prepare_dump_dir(o->dump_lp);
+    // --data is loaded (and checked) before any solve; the MILP itself still takes its world
+    // market, recipes, prices and demand from the plan file, so say so rather than ignore it.
+    if (!g.data_dir.empty() && !o->evaluate) {
+      dataset(g);
+      std::cerr << fmt::format(
+          "rareflow plan: note: the data package {} is used by --evaluate only; the plan's MILP "
+          "takes its world market, magnet recipes, prices and demand from the plan file\n",
+          g.data_dir);
+    }
     workflow::PlanRequest req;
     req.plan_file = o->plan;
     if (o->time_limit > 0) req.options.solve.time_limit_s = o->time_limit;
     if (o->gap >= 0) req.options.solve.gap = o->gap;
     req.options.reference = !o->no_reference;
     req.options.lp_text = !o->dump_lp.empty();
+    req.options.rank = o->rank;
+    req.options.sweeps = o->sweeps;
     req.evaluate = o->evaluate;
     if (o->evaluate) req.data = &dataset(g);
     report::Progress progress({"plan", workflow::plan_steps(req)});
@@ -70,8 +103,13 @@ void setup(CLI::App& root, GlobalOptions& g) {
     auto r = workflow::run_plan(req);
     if (!r) throw std::runtime_error(r.error().message);
     if (!o->dump_lp.empty()) {
-      auto w = write_file_atomic(o->dump_lp, r->lp);
-      if (!w) throw std::runtime_error(w.error().message);
+      const std::filesystem::path dir(o->dump_lp);
+      for (const auto& [name, lp] : {std::pair{"plan_optimised.lp", &r->lp},
+                                     std::pair{"plan_reference.lp", &r->lp_reference}}) {
+        if (lp->empty()) continue;
+        auto w = write_file_atomic(dir / name, *lp);
+        if (!w) throw std::runtime_error(w.error().message);
+      }
     }
     report::append_plan_rows(r->iamc, *r);
     if (!o->out_dir.empty()) {
@@ -81,6 +119,13 @@ void setup(CLI::App& root, GlobalOptions& g) {
                                r->tables.size(), o->out_dir);
     }
     emit(render(r->tables, f), "");
+    if (f == Format::Table) {
+      const auto& s = r->optimised.solver;
+      std::cout << fmt::format(
+          "optimised strategy: {}, relative gap {:.4f}% (target {:.4f}%; set with --gap or "
+          "[solver] gap)\n",
+          s.status, 100.0 * s.gap, 100.0 * s.gap_target);
+    }
     if (!o->report.empty())
       write_command_report(r->iamc, r->tables, "rareflow plan: " + r->plan.title, o->report, g);
   });

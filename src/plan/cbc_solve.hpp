@@ -19,7 +19,7 @@ enum class MilpStatus {
 
 struct MilpOptions {
   double time_limit_s = 60.0;
-  double gap = 0.01;
+  double gap = 1e-4;
 };
 
 struct MilpResult {

@@ -77,9 +77,13 @@ void write_terms(std::string& out, const std::vector<int>& cols, const std::vect
 }  // namespace
 
 std::string to_lp_format(const LinearModel& m, const std::string& title) {
-  std::string out =
-      fmt::format("\\ {}\n\\ {} columns, {} rows; objective constant {} (not written)\n", title,
-                  m.columns().size(), m.rows().size(), num(m.objective_constant));
+  // LP readers differ on constants in the objective; a column fixed at 1 carries it so that
+  // the file's optimum equals the model's, constant included.
+  const bool constant = m.objective_constant != 0.0;
+  std::string out = fmt::format(
+      "\\ {}\n\\ {} columns, {} rows; objective constant {}{}\n", title, m.columns().size(),
+      m.rows().size(), num(m.objective_constant),
+      constant ? fmt::format(" (as column {} fixed at 1)", kObjectiveConstantColumn) : "");
   out += "Minimize\n obj:";
   std::vector<int> oc;
   std::vector<double> ov;
@@ -90,6 +94,9 @@ std::string to_lp_format(const LinearModel& m, const std::string& title) {
     }
   }
   write_terms(out, oc, ov, m);
+  if (constant)
+    out += fmt::format(" {} {} {}", m.objective_constant < 0 ? "-" : "+",
+                       num(std::abs(m.objective_constant)), kObjectiveConstantColumn);
   out += "\nSubject To\n";
   for (const auto& r : m.rows()) {
     out += " " + r.name + ":";
@@ -98,6 +105,7 @@ std::string to_lp_format(const LinearModel& m, const std::string& title) {
     out += fmt::format(" {} {}\n", op, num(r.rhs));
   }
   out += "Bounds\n";
+  if (constant) out += fmt::format(" {} = 1\n", kObjectiveConstantColumn);
   for (const auto& c : m.columns()) {
     if (c.lb == 0.0 && c.ub == kInf) continue;
     if (c.lb == -kInf && c.ub == kInf) {

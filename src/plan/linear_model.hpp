@@ -71,7 +71,10 @@ class LinearModel {
   std::vector<LpRow> rows_;
 };
 
-// CPLEX LP format, with the model's names.
+// Name of the column, fixed at 1, that carries the objective constant in an LP file.
+inline constexpr const char* kObjectiveConstantColumn = "objective_constant";
+
+// CPLEX LP format, with the model's names; the objective constant as a column fixed at 1.
 std::string to_lp_format(const LinearModel& m, const std::string& title);
 
 }  // namespace rareflow::plan::detail

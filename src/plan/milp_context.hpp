@@ -28,6 +28,7 @@ struct Prepared {
   std::vector<bool> element_used;                // by Element index
   Grid3<double> import_price;                    // [o][s][t] USD/kg
   Grid3<double> import_available;                // [o][s][t] t/yr (kInf: unlimited)
+  Grid3<double> import_licensed;                 // [o][s][t] 1: purchases capped by end use
   Grid3<double> export_price;                    // [x][s][t]
   Grid3<double> export_cap;                      // [x][s][t]
   Grid3<double> demand;                          // [d][s][t] t/yr
@@ -86,6 +87,10 @@ struct GoalRow {
   LinExpr base;  // denominator when the goal is a share (empty otherwise)
   bool at_least = true;
   double scale = 1.0;  // typical size, to compare violations of different goals
+  // Soft goals: the part of the target beyond what every candidate project at full size could
+  // reach (t); it is reported, not charged (a constant penalty would steer nothing).
+  double unreachable = 0.0;
+  double weight = 0.0;  // of the violation's penalty: probability x discount factor
   int row = -1;
   int violation = -1;
 };

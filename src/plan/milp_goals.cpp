@@ -17,8 +17,36 @@ bool applies_to(const Goal& g, const Scenario& s) {
          std::find(g.scenarios.begin(), g.scenarios.end(), s.name) != g.scenarios.end();
 }
 
+// Upper bound on a stage's output in year t: every project of that stage at its largest size
+// from the first year it could be online (ramp-up ignored).
+double stage_capacity_bound(const MilpContext& ctx, int t, Stage stage) {
+  double cap = 0;
+  for (std::size_t pi = 0; pi < ctx.plan.projects.size(); ++pi) {
+    const Project& p = ctx.plan.projects[pi];
+    bool counts = (stage == Stage::Concentrate && p.type == ProjectType::Mine) ||
+                  (stage == Stage::Oxide &&
+                   (p.type == ProjectType::Separation || p.type == ProjectType::Recycling)) ||
+                  (stage == Stage::Metal && p.type == ProjectType::Metal) ||
+                  (stage == Stage::Magnet && p.type == ProjectType::Magnet);
+    if (!counts) continue;
+    int modules = p.existing_modules;
+    const auto& ys = ctx.prep.decision_years[pi];
+    if (!ys.empty() && ys.front() + p.lead_time <= t) modules = p.max_modules;
+    cap += modules * p.capacity_per_module;
+  }
+  return cap;
+}
+
+// A soft goal whose target lies beyond `reach` is charged only for the part it could meet.
+void cap_soft_target(const Goal& g, GoalRow& gr, double reach) {
+  if (g.hard || gr.target.constant <= reach) return;
+  gr.unreachable = gr.target.constant - reach;
+  gr.target.constant = reach;
+}
+
 void add_goal_row(MilpContext& ctx, GoalRow gr, double weight) {
   const Goal& g = ctx.plan.goals[static_cast<std::size_t>(gr.goal)];
+  gr.weight = weight;
   std::string scen =
       gr.scenario < 0 ? "all" : ctx.plan.scenarios[static_cast<std::size_t>(gr.scenario)].name;
   std::string y = yr(ctx.prep, gr.year);
@@ -46,8 +74,9 @@ void define_goals(MilpContext& ctx) {
     if (g.kind == GoalKind::Budget) continue;
     for (int s = 0; s < prep.scenarios; ++s) {
       if (!applies_to(g, plan.scenarios[static_cast<std::size_t>(s)])) continue;
-      const double prob = plan.scenarios[static_cast<std::size_t>(s)].probability;
       for (int t = 0; t < prep.years; ++t) {
+        // Penalties are discounted like every other cost.
+        const double prob = ctx.weight(s, t);
         int year = prep.year(t);
         if (year < g.first_year || year > g.last_year) continue;
         GoalRow gr;
@@ -87,6 +116,7 @@ void define_goals(MilpContext& ctx) {
             gr.target.constant = g.share * world;
             gr.base.constant = world;
             gr.scale = std::max(1.0, g.share * world);
+            cap_soft_target(g, gr, stage_capacity_bound(ctx, t, g.stage));
             add_goal_row(ctx, std::move(gr), prob);
             break;
           }
@@ -98,6 +128,13 @@ void define_goals(MilpContext& ctx) {
                     ctx.exports[static_cast<std::size_t>(s)][x][static_cast<std::size_t>(t)], 1.0);
             gr.target.constant = g.tonnes.at(year);
             gr.scale = std::max(1.0, gr.target.constant);
+            double reach = 0;
+            for (std::size_t x = 0; x < plan.exports.size(); ++x)
+              if (std::find(g.commodities.begin(), g.commodities.end(),
+                            plan.exports[x].commodity) != g.commodities.end())
+                reach +=
+                    prep.export_cap[x][static_cast<std::size_t>(s)][static_cast<std::size_t>(t)];
+            cap_soft_target(g, gr, reach);
             add_goal_row(ctx, std::move(gr), prob);
             break;
           }
@@ -139,7 +176,7 @@ void define_budget(MilpContext& ctx) {
         gr.target.constant = g.budget_per_year_musd->at(year);
         gr.at_least = false;
         gr.scale = std::max(1.0, gr.target.constant);
-        add_goal_row(ctx, std::move(gr), 1.0);
+        add_goal_row(ctx, std::move(gr), prep.discount[static_cast<std::size_t>(t)]);
       }
     }
     if (g.budget_total_musd) {

@@ -142,6 +142,42 @@ void define_imports(MilpContext& ctx) {
         ctx.cost(col, prep.import_price[o][s][t] * kMusdPerTonneAtOneUsdPerKg,
                  ctx.weight(static_cast<int>(s), ti), CostKind::Imports, static_cast<int>(s), ti);
       }
+  // An entry listing several commodities offers its amount once, shared by them (tonnes on
+  // each commodity's own basis), unless it says available_per = "commodity".
+  for (std::size_t s = 0; s < S; ++s)
+    for (std::size_t t = 0; t < T; ++t) {
+      std::map<int, std::pair<LinExpr, double>> shared;  // entry -> (imports, amount)
+      for (std::size_t o = 0; o < plan.imports.size(); ++o) {
+        const auto& io = plan.imports[o];
+        if (!io.shared_availability || ctx.imports[s][o][t] < 0) continue;
+        auto& [e, amount] = shared[io.entry];
+        e.add(ctx.imports[s][o][t], 1.0);
+        amount = std::max(amount, prep.import_available[o][s][t]);
+      }
+      for (const auto& [entry, ea] : shared) {
+        if (ea.first.terms.size() < 2 || ea.second == kInf) continue;
+        ctx.lp.add_row(lp_name("import_shared", {std::to_string(entry), plan.scenarios[s].name,
+                                                 yr(prep, static_cast<int>(t))}),
+                       ea.first, Sense::Le, ea.second);
+      }
+    }
+  // Licensing: export licences are granted against declared end use, so licensed purchases of
+  // an element (oxide-eq) are capped by the plan's demand for it that year; no stockpiling.
+  for (std::size_t s = 0; s < S; ++s)
+    for (std::size_t t = 0; t < T; ++t)
+      for (std::size_t ei = 0; ei < kElementCount; ++ei) {
+        const Element e = element_at(ei);
+        LinExpr licensed;
+        for (std::size_t o = 0; o < plan.imports.size(); ++o) {
+          if (prep.import_licensed[o][s][t] == 0.0) continue;
+          licensed.add(ctx.imports[s][o][t], oxide_equivalent(plan, plan.imports[o].commodity, e));
+        }
+        if (licensed.terms.empty()) continue;
+        ctx.lp.add_row(
+            lp_name("licensed",
+                    {info(e).symbol, plan.scenarios[s].name, yr(prep, static_cast<int>(t))}),
+            licensed, Sense::Le, demand_oxide_eq(ctx, static_cast<int>(s), static_cast<int>(t), e));
+      }
 }
 
 void define_exports(MilpContext& ctx) {

@@ -100,6 +100,11 @@ Prepared prepare(const PlanModel& plan) {
     const auto& io = plan.imports[o];
     auto price = fill(p.scenarios, p.years, io.price);
     auto avail = fill(p.scenarios, p.years, io.available.value_or(kInf));
+    auto licensed = fill(p.scenarios, p.years, 0.0);
+    for (std::size_t s = 0; s < plan.scenarios.size(); ++s)
+      for (std::size_t t = 0; t < T; ++t)
+        if (io.licensed_from != 0 && p.year(static_cast<int>(t)) >= io.licensed_from)
+          licensed[s][t] = 1.0;
     for (std::size_t s = 0; s < plan.scenarios.size(); ++s) {
       for (const auto& ov : plan.scenarios[s].imports) {
         if (ov.supplier != io.supplier) continue;
@@ -110,11 +115,13 @@ Prepared prepare(const PlanModel& plan) {
           if (!in_years(p.year(static_cast<int>(t)), ov.from_year, ov.to_year)) continue;
           price[s][t] = ov.price.value_or(price[s][t]) * ov.price_factor;
           avail[s][t] = ov.available.value_or(avail[s][t]) * ov.available_factor;
+          if (ov.licensed) licensed[s][t] = 1.0;
         }
       }
     }
     p.import_price.push_back(std::move(price));
     p.import_available.push_back(std::move(avail));
+    p.import_licensed.push_back(std::move(licensed));
   }
 
   for (const auto& x : plan.exports) {
@@ -163,7 +170,8 @@ Prepared prepare(const PlanModel& plan) {
   };
   for (std::size_t t = 0; t < T; ++t) {
     if (differs(p.import_price, t) || differs(p.import_available, t) ||
-        differs(p.export_price, t) || differs(p.export_cap, t) || differs(p.demand, t)) {
+        differs(p.import_licensed, t) || differs(p.export_price, t) || differs(p.export_cap, t) ||
+        differs(p.demand, t)) {
       p.shared_years = static_cast<int>(t);
       break;
     }

@@ -168,6 +168,7 @@ PlanSolution extract_solution(const MilpContext& ctx, const LinearModel& m,
     gy.achieved = gr.measure.value(x);
     gy.target = gr.target.value(x);
     gy.violation = std::max(0.0, val(x, gr.violation));
+    gy.unreachable = gr.unreachable;
     gy.at_least = gr.at_least;
     gy.marginal_unit = g.kind == GoalKind::Budget ? "USD/USD" : "USD/kg";
     gy.unit = g.kind == GoalKind::Budget        ? "USD million"

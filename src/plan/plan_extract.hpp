@@ -16,5 +16,12 @@ void add_marginal_costs(const MilpContext& ctx, const std::vector<double>& duals
                         PlanSolution& sol);
 // Adds messages: hard goals that cannot be met (and by how much), soft goals missed, binding goals.
 void describe_goals(const MilpContext& ctx, PlanSolution& sol);
+// Adds a message (and PlanSolution::idle_projects) for every project with capacity in the
+// solution that produces nothing in any scenario and year, saying why.
+void flag_idle_projects(const PlanModel& plan, PlanSolution& sol);
+// Names of the hard goals a solution fails (beyond round-off), and of the goals that bind or
+// (soft) are missed somewhere; each name once.
+std::vector<std::string> failed_goals(const PlanSolution& s);
+std::vector<std::string> binding_goals(const PlanSolution& s);
 
 }  // namespace rareflow::plan::detail

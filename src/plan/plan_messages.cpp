@@ -81,6 +81,21 @@ void describe_goals(const MilpContext& ctx, PlanSolution& sol) {
       sol.messages.push_back(head + ": no year of the horizon has anything to measure");
       continue;
     }
+    // A soft target beyond every candidate's reach: say so rather than charge a constant.
+    const GoalYear* out_of_reach = nullptr;
+    double unreachable = 0;
+    for (const auto* r : rows) {
+      unreachable += r->unreachable;
+      if (r->unreachable > 0 && (!out_of_reach || r->unreachable > out_of_reach->unreachable))
+        out_of_reach = r;
+    }
+    if (out_of_reach)
+      sol.messages.push_back(fmt::format(
+          "{} cannot be approached: even every candidate project at full size leaves {:.1f} {} "
+          "of the target out of reach in {} ({:.1f} {} over {} scenario-years); that part is not "
+          "charged, the penalty applies to the reachable part only",
+          head, out_of_reach->unreachable, out_of_reach->unit, when(*out_of_reach), unreachable,
+          out_of_reach->unit, rows.size()));
     const GoalYear* worst = nullptr;
     double worst_rel = 0, total = 0;
     int missed = 0;
@@ -103,15 +118,12 @@ void describe_goals(const MilpContext& ctx, PlanSolution& sol) {
           g.kind == GoalKind::Budget ? "over by" : "short by", worst->violation, worst->unit,
           missed, rows.size(), total, worst->unit);
       if (!g.hard) {
-        // Expected (probability-weighted) penalty, undiscounted.
+        // Expected present value of the penalty, as charged in the objective.
         double per_unit = g.kind == GoalKind::Budget ? g.penalty : g.penalty * 1e-3;
         double expected = 0;
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-          int s = ctx.goal_rows[indices[i]].scenario;
-          double p = s < 0 ? 1.0 : plan.scenarios[static_cast<std::size_t>(s)].probability;
-          expected += p * per_unit * rows[i]->violation;
-        }
-        msg += fmt::format("; at {} the misses cost {:.1f} USD million (expected, undiscounted)",
+        for (std::size_t i = 0; i < rows.size(); ++i)
+          expected += ctx.goal_rows[indices[i]].weight * per_unit * rows[i]->violation;
+        msg += fmt::format("; at {} the misses cost {:.1f} USD million (expected present value)",
                            g.kind == GoalKind::Budget ? fmt::format("{} USD per USD", g.penalty)
                                                       : fmt::format("{} USD/kg", g.penalty),
                            expected);

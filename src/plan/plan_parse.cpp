@@ -151,11 +151,8 @@ void parse_header(ParseContext& ctx, const toml::table& root, PlanModel& plan) {
         continue;
       }
       TableReader r(ctx, *v.as_table(), f, with_note({"per_usd"}));
-      auto rate = r.number("per_usd", true);
-      if (rate && *rate <= 0) {
-        r.error("per_usd", fmt::format("expected a rate > 0, found {}", *rate));
-        rate.reset();
-      }
+      auto rate = r.number_in("per_usd", 1e-6, 1e6,
+                              "a rate between 1e-6 and 1e6 units of the currency per USD", true);
       if (rate) {
         ctx.per_usd[code] = *rate;
         plan.currencies[code] = CurrencyRate{*rate, r.note()};
@@ -180,7 +177,8 @@ void parse_header(ParseContext& ctx, const toml::table& root, PlanModel& plan) {
     TableReader sr(ctx, *s, "solver", {"time_limit", "gap"});
     plan.time_limit_s =
         sr.number_in("time_limit", 0.01, 86400.0, "seconds between 0.01 and 86400").value_or(60.0);
-    plan.gap = sr.number_in("gap", 0.0, 1.0, "a relative gap between 0 and 1").value_or(0.01);
+    plan.gap =
+        sr.number_in("gap", 0.0, 1.0, "a relative gap between 0 and 1").value_or(PlanModel{}.gap);
   }
   if (const toml::table* s = top.table("storage")) {
     TableReader sr(ctx, *s, "storage", with_note({"allowed", "holding_cost", "disposal_cost"}));

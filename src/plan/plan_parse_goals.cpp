@@ -72,9 +72,8 @@ void parse_goal(TableReader& r, PlanModel& plan) {
       r.error(key, fmt::format("not used by a {} goal", *kind_text));
 
   auto hard = r.boolean("hard");
-  auto penalty = r.number("penalty");
-  if (penalty && *penalty < 0)
-    r.error("penalty", fmt::format("expected a penalty >= 0, found {}", *penalty));
+  auto penalty = r.number_in("penalty", 0.0, kMaxUsdPerKg,
+                             "a penalty between 0 and 1e6 USD/kg (budgets: USD per USD)");
   if (hard.value_or(false) && penalty) {
     r.error("penalty", "a hard goal has no penalty; set hard = false or drop the penalty");
   } else if (hard && !*hard && !penalty) {
@@ -140,7 +139,8 @@ void parse_goal(TableReader& r, PlanModel& plan) {
           g.stage = *s;
         }
       }
-      g.world = r.year_path("world", true).value_or(YearPath{});
+      g.world =
+          r.year_path("world", true, 0.0, kMaxTonnesPerYear, kTonnesRange).value_or(YearPath{});
       for (const auto& [y, v] : g.world.points)
         if (v <= 0)
           r.error("world", fmt::format("expected a world market > 0 t/yr, found {} in {}", v, y));
@@ -148,7 +148,8 @@ void parse_goal(TableReader& r, PlanModel& plan) {
     }
     case GoalKind::Exports:
       g.commodities = read_commodities(r, "commodities", plan, true, true);
-      g.tonnes = r.year_path("tonnes", true).value_or(YearPath{});
+      g.tonnes =
+          r.year_path("tonnes", true, 0.0, kMaxTonnesPerYear, kTonnesRange).value_or(YearPath{});
       for (const auto& [y, v] : g.tonnes.points)
         if (v < 0) r.error("tonnes", fmt::format("expected t/yr >= 0, found {} in {}", v, y));
       break;

@@ -225,7 +225,8 @@ void parse_materials(ParseContext& ctx, const toml::table& root, PlanModel& plan
         f.id = id;
         f.name = r.string("name").value_or(id);
         f.distribution = r.element_shares("distribution", true, true).value_or(ElementShares{});
-        f.available = r.year_path("available", true).value_or(YearPath{});
+        f.available = r.year_path("available", true, 0.0, kMaxTonnesPerYear, kTonnesRange)
+                          .value_or(YearPath{});
         for (const auto& [y, v] : f.available.points)
           if (v < 0)
             r.error("available", fmt::format("expected t REO/yr >= 0, found {} in {}", v, y));

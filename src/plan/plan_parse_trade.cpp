@@ -15,21 +15,34 @@ TableReader root_reader(ParseContext& ctx, const toml::table& root) {
 }
 
 std::optional<double> tonnes_per_year(TableReader& r, std::string_view key) {
-  return r.number_in(key, 0.0, 1e12, "t/yr >= 0");
+  return r.number_in(key, 0.0, kMaxTonnesPerYear, kTonnesRange);
 }
 
 }  // namespace
 
 void parse_trade(ParseContext& ctx, const toml::table& root, PlanModel& plan) {
   TableReader top = root_reader(ctx, root);
+  int entry = 0;
   for (auto& [t, f] : array_of_tables(top, "imports")) {
     TableReader r(ctx, *t, f,
-                  with_note({"supplier", "commodity", "commodities", "price", "available"}));
+                  with_note({"supplier", "commodity", "commodities", "price", "available",
+                             "available_per", "licensed_from"}));
     auto supplier = r.string("supplier", true);
     std::string key = r.has("commodities") ? "commodities" : "commodity";
     auto cs = read_commodities(r, key, plan, true, true);
     auto price = r.number_in("price", 0.0, 1e7, "a price >= 0 in USD/kg", true);
     auto avail = tonnes_per_year(r, "available");
+    std::string per = r.string("available_per").value_or("entry");
+    if (per != "entry" && per != "commodity")
+      r.error("available_per",
+              fmt::format("expected \"entry\" (the amount is shared by the listed commodities) or "
+                          "\"commodity\" (each gets it), found string \"{}\"",
+                          per));
+    int licensed = 0;
+    if (r.has("licensed_from")) {
+      licensed = r.integer("licensed_from").value_or(0);
+      check_year_in_horizon(r, "licensed_from", licensed, plan);
+    }
     SourceNote note = r.note();
     if (!supplier || !price) continue;
     for (const auto& c : cs) {
@@ -37,8 +50,10 @@ void parse_trade(ParseContext& ctx, const toml::table& root, PlanModel& plan) {
         r.error(key, "imports of concentrate are not modelled; import oxide, metal or magnet");
         break;
       }
-      plan.imports.push_back({*supplier, c, *price, avail, note});
+      plan.imports.push_back(
+          {*supplier, c, *price, avail, note, entry, per != "commodity", licensed});
     }
+    ++entry;
   }
   for (auto& [t, f] : array_of_tables(top, "exports")) {
     TableReader r(ctx, *t, f, with_note({"commodity", "commodities", "price", "cap"}));
@@ -53,12 +68,9 @@ void parse_trade(ParseContext& ctx, const toml::table& root, PlanModel& plan) {
   for (auto& [t, f] : array_of_tables(top, "demand")) {
     TableReader r(ctx, *t, f, with_note({"commodity", "tonnes", "shortfall_penalty"}));
     auto cs = read_commodities(r, "commodity", plan, false, true);
-    auto tonnes = r.year_path("tonnes", true);
+    auto tonnes = r.year_path("tonnes", true, 0.0, kMaxTonnesPerYear, kTonnesRange);
     auto pen = r.number_in("shortfall_penalty", 0.0, 1e7, "a penalty >= 0 in USD/kg", true);
     SourceNote note = r.note();
-    if (tonnes)
-      for (const auto& [y, v] : tonnes->points)
-        if (v < 0) r.error("tonnes", fmt::format("expected t/yr >= 0, found {} in {}", v, y));
     if (cs.size() != 1 || !tonnes || !pen) continue;
     if (cs[0].stage == Stage::Concentrate) {
       r.error("commodity", "demand is for oxide, metal or magnet, not concentrate");
@@ -91,9 +103,10 @@ void parse_scenarios(ParseContext& ctx, const toml::table& root, PlanModel& plan
     s.simulator_scenario = r.string("simulator_scenario").value_or("");
     s.note = r.note();
     for (auto& [it, itf] : array_of_tables(r, "imports")) {
-      TableReader ir(ctx, *it, itf,
-                     with_note({"supplier", "commodity", "commodities", "from_year", "to_year",
-                                "price", "price_factor", "available", "available_factor"}));
+      TableReader ir(
+          ctx, *it, itf,
+          with_note({"supplier", "commodity", "commodities", "from_year", "to_year", "price",
+                     "price_factor", "available", "available_factor", "licensed"}));
       ImportOverride o;
       o.supplier = ir.string("supplier", true).value_or("");
       if (!o.supplier.empty() &&
@@ -122,6 +135,7 @@ void parse_scenarios(ParseContext& ctx, const toml::table& root, PlanModel& plan
       o.available = tonnes_per_year(ir, "available");
       o.available_factor =
           ir.number_in("available_factor", 0.0, 1e3, "a factor >= 0").value_or(1.0);
+      o.licensed = ir.boolean("licensed").value_or(false);
       o.note = ir.note();
       s.imports.push_back(std::move(o));
     }
@@ -129,7 +143,7 @@ void parse_scenarios(ParseContext& ctx, const toml::table& root, PlanModel& plan
       TableReader dr(ctx, *dt, dtf, with_note({"commodity", "tonnes", "factor"}));
       DemandOverride o;
       auto cs = read_commodities(dr, "commodity", plan, false, true);
-      o.tonnes = dr.year_path("tonnes");
+      o.tonnes = dr.year_path("tonnes", false, 0.0, kMaxTonnesPerYear, kTonnesRange);
       o.factor = dr.number_in("factor", 0.0, 1e3, "a factor >= 0").value_or(1.0);
       o.note = dr.note();
       if (cs.size() != 1) continue;

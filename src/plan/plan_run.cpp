@@ -10,8 +10,19 @@ namespace rareflow::plan {
 
 Result<PlanRunResult> run_plan(const std::string& text, const std::string& file_name,
                                const PlanRunOptions& options) {
+  return run_plan(parse_plan(text, file_name), options);
+}
+
+Result<PlanRunResult> run_plan(PlanModel plan, const PlanRunOptions& options) {
   PlanRunResult r;
-  r.plan = parse_plan(text, file_name);
+  r.plan = std::move(plan);
+  // Bad sweep requests fail before any solve.
+  std::vector<GoalSweep> sweeps;
+  for (const auto& text : options.sweeps) {
+    auto s = parse_goal_sweep(text, r.plan);
+    if (!s) return std::unexpected(s.error());
+    sweeps.push_back(*s);
+  }
   if (options.on_phase) options.on_phase(0, "optimised");
   auto opt = solve_plan(r.plan, Strategy::Optimised, options.solve);
   if (!opt) return std::unexpected(opt.error());
@@ -22,10 +33,29 @@ Result<PlanRunResult> run_plan(const std::string& text, const std::string& file_
     if (!ref) return std::unexpected(ref.error());
     r.reference = std::move(*ref);
   }
+  int step = options.reference ? 2 : 1;
+  if (options.rank) {
+    if (options.on_phase) options.on_phase(step++, "ranking of projects");
+    auto v = rank_projects(r.plan, r.optimised, options.solve);
+    if (!v) return std::unexpected(v.error());
+    r.ranking = std::move(*v);
+  }
+  for (const auto& s : sweeps) {
+    if (options.on_phase) options.on_phase(step++, "sweep of goal " + s.goal);
+    auto pts = sweep_goal(r.plan, s, options.solve);
+    if (!pts) return std::unexpected(pts.error());
+    r.sweeps.push_back(std::move(*pts));
+  }
   const PlanSolution* ref = r.reference ? &*r.reference : nullptr;
   r.tables = plan_tables(r.plan, r.optimised, ref);
+  if (options.rank) r.tables.push_back(ranking_table(r.optimised, r.ranking));
+  for (std::size_t k = 0; k < sweeps.size(); ++k)
+    r.tables.push_back(sweep_table(r.plan, sweeps[k], r.sweeps[k]));
   r.iamc = plan_iamc(r.plan, r.optimised, ref);
-  if (options.lp_text) r.lp = plan_lp_text(r.plan, Strategy::Optimised);
+  if (options.lp_text) {
+    r.lp = plan_lp_text(r.plan, Strategy::Optimised);
+    if (options.reference) r.lp_reference = plan_lp_text(r.plan, Strategy::Reference);
+  }
   return r;
 }
 

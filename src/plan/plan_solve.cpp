@@ -1,5 +1,6 @@
 // Solving a plan: build the MILP, solve with Cbc, and when hard goals cannot all be met,
 // find by how much (minimise their total relative violation, then the cost at that level).
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -42,6 +43,34 @@ bool has_hard_goal_rows(const MilpContext& ctx) {
 }
 
 // Lets hard goals be violated; returns sum of violation / scale over them.
+// Applies the caller's extra bounds on build decisions; returns an error for an unknown project.
+Result<void> apply_build_bounds(MilpContext& ctx, const std::vector<BuildBound>& bounds) {
+  for (const auto& b : bounds) {
+    const auto& projects = ctx.plan.projects;
+    auto it = std::find_if(projects.begin(), projects.end(),
+                           [&](const Project& p) { return p.id == b.project; });
+    if (it == projects.end()) return fail(fmt::format("unknown project '{}'", b.project));
+    const auto pi = static_cast<std::size_t>(it - projects.begin());
+    bool found = b.decision_year == 0;
+    for (std::size_t t = 0; t < ctx.build[pi].size(); ++t) {
+      int col = ctx.build[pi][t];
+      if (col < 0) continue;
+      bool year = ctx.prep.year(static_cast<int>(t)) == b.decision_year;
+      if (b.decision_year != 0 && !year) continue;
+      found = true;
+      auto& c = ctx.lp.columns()[static_cast<std::size_t>(col)];
+      c.lb = std::max(c.lb, static_cast<double>(b.min_modules));
+      if (b.max_modules) c.ub = std::min(c.ub, static_cast<double>(*b.max_modules));
+      if (c.lb > c.ub)
+        return fail(fmt::format("project '{}' cannot have at least {} and at most {} modules in {}",
+                                b.project, c.lb, c.ub, ctx.prep.year(static_cast<int>(t))));
+    }
+    if (!found)
+      return fail(fmt::format("project '{}' cannot be decided in {}", b.project, b.decision_year));
+  }
+  return {};
+}
+
 LinExpr open_hard_goals(MilpContext& ctx, LinearModel& m) {
   LinExpr total;
   for (const auto& gr : ctx.goal_rows) {
@@ -69,6 +98,8 @@ Result<PlanSolution> solve_plan(const PlanModel& plan, Strategy strategy, const 
   MilpContext ctx(plan, prep,
                   strategy == Strategy::Optimised ? BuildMode::Optimise : BuildMode::Reference);
   build_milp(ctx);
+  if (auto b = apply_build_bounds(ctx, opt.builds); !b)
+    return fail(fmt::format("plan '{}': {}", plan.name, b.error().message));
   MilpOptions mo{opt.time_limit_s.value_or(plan.time_limit_s), opt.gap.value_or(plan.gap)};
   MilpResult res = solve_milp(ctx.lp, mo);
   if (!res.problem.empty())
@@ -116,6 +147,7 @@ Result<PlanSolution> solve_plan(const PlanModel& plan, Strategy strategy, const 
   rep.objective_musd = res.objective;
   rep.bound_musd = res.bound;
   rep.gap = res.gap;
+  rep.gap_target = mo.gap;
   rep.seconds = seconds;
   rep.nodes = nodes;
   rep.columns = static_cast<int>(used->columns().size());
@@ -127,6 +159,7 @@ Result<PlanSolution> solve_plan(const PlanModel& plan, Strategy strategy, const 
     if (!duals.empty()) add_marginal_costs(ctx, duals, sol);
   }
   describe_goals(ctx, sol);
+  flag_idle_projects(plan, sol);
   return sol;
 }
 

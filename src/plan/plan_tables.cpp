@@ -268,7 +268,8 @@ Table solver_table(const PlanSolution& opt, const PlanSolution* ref) {
                {"status", ""},
                {"objective", "USD million", 2},
                {"best bound", "USD million", 2},
-               {"gap", "%", 3},
+               {"gap", "%", 4},
+               {"gap target", "%", 4},
                {"nodes", ""},
                {"columns", ""},
                {"rows", ""},
@@ -278,8 +279,9 @@ Table solver_table(const PlanSolution& opt, const PlanSolution* ref) {
     if (!s) continue;
     const auto& r = s->solver;
     t.add_row({text(std::string(strategy_name(s->strategy))), text(r.status), num(r.objective_musd),
-               num(r.bound_musd), num(100.0 * r.gap), count(r.nodes), count(r.columns),
-               count(r.rows), count(r.integer_columns), num(r.max_balance_residual)});
+               num(r.bound_musd), num(100.0 * r.gap), num(100.0 * r.gap_target), count(r.nodes),
+               count(r.columns), count(r.rows), count(r.integer_columns),
+               num(r.max_balance_residual)});
   }
   return t;
 }

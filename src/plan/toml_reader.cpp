@@ -197,11 +197,9 @@ std::optional<double> TableReader::money_musd(std::string_view key, bool require
     if (required) expected(key, "an amount in USD million or { value = ..., unit = \"...\" }");
     return std::nullopt;
   }
-  if (!n->is_table()) {
-    auto v = number(key);
-    if (v) return v;
-    return std::nullopt;
-  }
+  // The sign is checked by the caller (with its own message); the size here.
+  const std::string range = fmt::format("an amount of at most {:g} USD million in size", kMaxMusd);
+  if (!n->is_table()) return number_in(key, -kMaxMusd, kMaxMusd, range);
   TableReader r(*ctx_, *n->as_table(), field(key), {"value", "unit"});
   auto value = r.number("value", true);
   auto unit = r.string("unit", true);
@@ -229,17 +227,24 @@ std::optional<double> TableReader::money_musd(std::string_view key, bool require
     }
     per_usd = it->second;
   }
-  return *value * scale / per_usd;
+  const double musd = *value * scale / per_usd;
+  if (std::abs(musd) > kMaxMusd) {
+    r.error("value", fmt::format("expected {}, found {:g} {} ({:g} USD million)", range, *value,
+                                 *unit, musd));
+    return std::nullopt;
+  }
+  return musd;
 }
 
-std::optional<YearPath> TableReader::year_path(std::string_view key, bool required) {
+std::optional<YearPath> TableReader::year_path(std::string_view key, bool required, double lo,
+                                               double hi, std::string_view what) {
   const auto* n = t_->get(key);
   if (!n) {
     if (required) expected(key, "a number or a table of year = value");
     return std::nullopt;
   }
   if (!n->is_table()) {
-    auto v = number(key);
+    auto v = number_in(key, lo, hi, what);
     if (!v) return std::nullopt;
     return YearPath::constant(*v);
   }
@@ -260,9 +265,9 @@ std::optional<YearPath> TableReader::year_path(std::string_view key, bool requir
     std::optional<double> val;
     if (auto i = v.value_exact<int64_t>()) val = static_cast<double>(*i);
     if (auto d = v.value_exact<double>()) val = *d;
-    if (!val || !std::isfinite(*val)) {
+    if (!val || !std::isfinite(*val) || *val < lo || *val > hi) {
       ctx_->error(v.source(), fmt::format("{}.{}", field(key), ks),
-                  fmt::format("expected a number, found {}", describe(v)));
+                  fmt::format("expected {}, found {}", what, describe(v)));
       ok = false;
       continue;
     }

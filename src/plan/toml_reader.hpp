@@ -57,8 +57,11 @@ class TableReader {
   std::optional<std::vector<std::string>> strings(std::string_view key, bool required = false);
   // Money: a number in million USD, or { value = 7, unit = "RUB billion" }.
   std::optional<double> money_musd(std::string_view key, bool required = false);
-  // A number (constant) or a table { 2025 = 1.0, 2030 = 2.0 }.
-  std::optional<YearPath> year_path(std::string_view key, bool required = false);
+  // A number (constant) or a table { 2025 = 1.0, 2030 = 2.0 }, every value in [lo, hi]
+  // (`what` names the unit and range for the message). Values the solver cannot take (e.g.
+  // 1e308 t) are refused here, at load, with the file's line and column.
+  std::optional<YearPath> year_path(std::string_view key, bool required, double lo, double hi,
+                                    std::string_view what);
   // { La = 25.0, Ce = 50.5, ... } in percent (or shares) of the total; normalised to 1.
   std::optional<ElementShares> element_shares(std::string_view key, bool normalise,
                                               bool required = false);
@@ -79,6 +82,13 @@ class TableReader {
 };
 
 // The keys every entry may carry for its source note.
+// Sane ranges by unit, wide enough for any country's rare-earth chain and narrow enough that
+// coefficients stay far inside what Clp/Cbc accept (they abort on |objective| >= 1e25).
+inline constexpr double kMaxTonnesPerYear = 1e8;  // 100 Mt/yr: ~250x world REO output 2024
+inline constexpr double kMaxUsdPerKg = 1e6;       // prices, costs and penalties
+inline constexpr double kMaxMusd = 1e7;           // 10 trillion USD
+inline constexpr std::string_view kTonnesRange = "t/yr between 0 and 1e8";
+
 inline constexpr std::string_view kNoteKeys[] = {"source", "confidence", "reason"};
 std::vector<std::string_view> with_note(std::vector<std::string_view> keys);
 

@@ -65,6 +65,16 @@ void append_solution(IamcTable& t, const plan::PlanModel& m, const plan::PlanSol
 void append_plan_rows(IamcTable& t, const plan::PlanRunResult& r) {
   append_solution(t, r.plan, r.optimised);
   if (r.reference) append_solution(t, r.plan, *r.reference);
+  const std::string scen = fmt::format("{}|optimised", r.plan.name);
+  for (const auto& v : r.ranking) {
+    const std::string var = std::string(vars::kProjectValue) + v.project;
+    const std::string unit = "million USD (expected present value)";
+    if (v.forbid_possible)
+      t.add(kModelName, scen, r.plan.region, var + std::string(vars::kProjectValueForbidden), unit,
+            r.plan.first_year, v.forbidden_delta);
+    t.add(kModelName, scen, r.plan.region, var + std::string(vars::kProjectValueForced), unit,
+          r.plan.first_year, v.forced_delta);
+  }
 }
 
 }  // namespace rareflow::report

@@ -192,6 +192,40 @@ void cost_figures(const IamcTable& t, Section& s) {
   if (by_year) b.size.width = 1160;
   s.figures.push_back({render_bar_chart(b), caption, by_year, ""});
 }
+// `plan --rank`: what each candidate project is worth, as bars per project (forbidden: the
+// value of having it; forced: what building it on its earliest date costs).
+void ranking_figures(const IamcTable& t, Section& s) {
+  auto all = slices(t, [](const std::string& v) { return v.starts_with(vars::kProjectValue); });
+  if (all.empty()) return;
+  BarChart b;
+  b.title = "Project values: change in expected cost";
+  b.x_title = "Project";
+  b.y.title = "Change in expected present cost";
+  b.y.unit = unit_of(all);
+  Layer forbidden{"forbidden", {}, ""}, forced{"forced on its earliest date", {}, ""};
+  for (const auto& x : all) {
+    std::string rest = x.variable.substr(vars::kProjectValue.size());
+    auto bar = rest.rfind('|');
+    std::string project = rest.substr(0, bar);
+    auto it = std::find(b.categories.begin(), b.categories.end(), project);
+    if (it == b.categories.end()) {
+      b.categories.push_back(project);
+      forbidden.values.push_back(0.0);
+      forced.values.push_back(0.0);
+      it = b.categories.end() - 1;
+    }
+    auto k = static_cast<std::size_t>(it - b.categories.begin());
+    double v = x.by_year.empty() ? 0.0 : x.by_year.begin()->second;
+    (rest.substr(bar) == vars::kProjectValueForced ? forced : forbidden).values[k] = v;
+  }
+  b.series = {forbidden, forced};
+  s.figures.push_back(
+      {render_bar_chart(b),
+       "Each candidate project forbidden, then forced on its earliest decision year: the change "
+       "in the plan's expected present cost against the optimum (projects in order of value).",
+       false, ""});
+}
+
 }  // namespace
 
 SectionResult plan_section(const IamcTable& t) {
@@ -205,6 +239,7 @@ SectionResult plan_section(const IamcTable& t) {
   roadmap_figures(t, s);
   self_sufficiency_figures(t, s);
   cost_figures(t, s);
+  ranking_figures(t, s);
   if (s.figures.empty()) return std::nullopt;
   return s;
 }

@@ -6,7 +6,8 @@
 namespace rareflow::workflow {
 
 int plan_steps(const PlanRequest& r) {
-  return (r.options.reference ? 2 : 1) + (r.evaluate ? 1 : 0);
+  return (r.options.reference ? 2 : 1) + (r.evaluate ? 1 : 0) + (r.options.rank ? 1 : 0) +
+         static_cast<int>(r.options.sweeps.size());
 }
 
 Result<plan::PlanRunResult> run_plan(const PlanRequest& r) {
@@ -16,7 +17,7 @@ Result<plan::PlanRunResult> run_plan(const PlanRequest& r) {
   plan::PlanRunOptions opt = r.options;
   if (r.progress)
     opt.on_phase = [&r](int step, const std::string& phase) {
-      r.progress(step, "solving the " + phase + " strategy");
+      r.progress(step, "solving: " + phase);
     };
   auto result = plan::run_plan(text, file_name, opt);
   if (!result || !r.evaluate) return result;

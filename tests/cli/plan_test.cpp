@@ -19,6 +19,44 @@ TEST(PlanCli, TwoProjectsCsv) {
   EXPECT_NE(r.out.find("optimised,plant_b"), std::string::npos) << r.out;
 }
 
+// --dump-lp takes a directory, as simulate's does; a file in its place fails before any solve
+// and leaves nothing behind.
+TEST(PlanCli, DumpLpIsADirectoryCheckedBeforeSolving) {
+  auto file = fs::temp_directory_path() / "rareflow_cli_plan_dump_file";
+  fs::remove_all(file);
+  std::ofstream(file) << "x";
+  auto bad = run("plan " RAREFLOW_SOURCE_DIR "/tests/data/plan/two_projects.toml --dump-lp " +
+                 file.string());
+  EXPECT_NE(bad.code, 0);
+  EXPECT_NE(bad.err.find("--dump-lp: expected a directory"), std::string::npos) << bad.err;
+  EXPECT_EQ(bad.err.find("solving"), std::string::npos) << bad.err;
+  EXPECT_FALSE(fs::exists(file.string() + ".tmp"));
+  fs::remove(file);
+  auto dir = fs::temp_directory_path() / "rareflow_cli_plan_dump_dir";
+  fs::remove_all(dir);
+  auto ok = run("plan " RAREFLOW_SOURCE_DIR "/tests/data/plan/two_projects.toml --dump-lp " +
+                dir.string());
+  ASSERT_EQ(ok.code, 0) << ok.err;
+  EXPECT_TRUE(fs::exists(dir / "plan_optimised.lp"));
+  EXPECT_TRUE(fs::exists(dir / "plan_reference.lp"));
+  fs::remove_all(dir);
+}
+
+// --rank and --sweep-goal print their tables (values worked out in tests/unit/plan/
+// decisions_test.cpp); the gap is printed after the tables.
+TEST(PlanCli, RankAndSweepTables) {
+  auto r = run("plan " RAREFLOW_SOURCE_DIR
+               "/tests/data/plan/three_projects.toml --rank --sweep-goal nd-at-home=0:100:3");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("Project values"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Goal-cost curve: nd-at-home"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("relative gap"), std::string::npos) << r.out;
+  auto bad = run("plan " RAREFLOW_SOURCE_DIR
+                 "/tests/data/plan/three_projects.toml --sweep-goal nd-at-hom=0:100:3");
+  EXPECT_NE(bad.code, 0);
+  EXPECT_NE(bad.err.find("did you mean 'nd-at-home'"), std::string::npos) << bad.err;
+}
+
 TEST(PlanCli, RussiaWritesResultsDirAndReport) {
   auto dir = fs::temp_directory_path() / "rareflow_cli_plan";
   fs::remove_all(dir);

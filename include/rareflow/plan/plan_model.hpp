@@ -113,6 +113,14 @@ struct ImportOption {
   double price = 0;                 // USD/kg
   std::optional<double> available;  // t/yr; none: unlimited
   SourceNote note;
+  // The [[imports]] entry it was listed in. By default the availability of an entry that lists
+  // several commodities is shared by them (the supplier offers that many tonnes in all);
+  // `available_per = "commodity"` gives each commodity the whole amount.
+  int entry = -1;
+  bool shared_availability = true;
+  // From this year, export licences are granted only against declared end use: purchases of
+  // the element are capped by the plan's demand for it that year (no stockpiling). 0: never.
+  int licensed_from = 0;
 };
 
 struct ExportOption {
@@ -170,6 +178,7 @@ struct ImportOverride {
   double price_factor = 1.0;
   std::optional<double> available;
   double available_factor = 1.0;
+  bool licensed = false;  // in these years purchases are capped by end use (see ImportOption)
   SourceNote note;
 };
 
@@ -227,7 +236,7 @@ struct PlanModel {
   int last_year = 0;
   double discount_rate = 0;
   double time_limit_s = 60;  // solver defaults, overridable on the command line
-  double gap = 0.01;
+  double gap = 1e-4;         // exact up to Cbc's tolerances unless the plan says otherwise
   std::map<std::string, CurrencyRate> currencies;  // per USD, as stated in the file
   Storage storage;
   std::vector<Deposit> deposits;

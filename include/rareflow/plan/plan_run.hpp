@@ -13,6 +13,7 @@
 #include "rareflow/core/error.hpp"
 #include "rareflow/core/iamc.hpp"
 #include "rareflow/core/table.hpp"
+#include "rareflow/plan/plan_decisions.hpp"
 #include "rareflow/plan/plan_model.hpp"
 #include "rareflow/plan/plan_solver.hpp"
 
@@ -20,8 +21,10 @@ namespace rareflow::plan {
 
 struct PlanRunOptions {
   SolveOptions solve;
-  bool reference = true;  // also evaluate the reference strategy
-  bool lp_text = false;   // also return the optimised model in LP format
+  bool reference = true;            // also evaluate the reference strategy
+  bool lp_text = false;             // also return the models in LP format
+  bool rank = false;                // also value every candidate project (forbidden, forced)
+  std::vector<std::string> sweeps;  // goal sweeps "NAME=FROM:TO:POINTS", checked before solving
   // Called before each phase ("optimised", "reference"), e.g. to drive a progress display.
   std::function<void(int step, const std::string& phase)> on_phase;
 };
@@ -30,15 +33,20 @@ struct PlanRunResult {
   PlanModel plan;
   PlanSolution optimised;
   std::optional<PlanSolution> reference;
+  std::vector<ProjectValue> ranking;            // when asked for
+  std::vector<std::vector<SweepPoint>> sweeps;  // one per requested sweep
   std::vector<Table> tables;
   IamcTable iamc;
-  std::string lp;  // when asked for
+  std::string lp;            // optimised strategy, when asked for
+  std::string lp_reference;  // reference strategy, when asked for and solved
 };
 
 // Parses `text` (throws InputError with every problem of the file) and solves. A solver
 // failure is returned as an error.
 Result<PlanRunResult> run_plan(const std::string& text, const std::string& file_name,
                                const PlanRunOptions& options);
+// The same for a plan already parsed (e.g. with futures drawn into it).
+Result<PlanRunResult> run_plan(PlanModel plan, const PlanRunOptions& options);
 
 // Writes into `dir`: one csv per table, named after its title (roadmap.csv, objective.csv,
 // goals.csv, budget_goals.csv, self_sufficiency_by_element_group.csv, supply_and_trade.csv,

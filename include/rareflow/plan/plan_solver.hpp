@@ -22,10 +22,19 @@ enum class Strategy {
 };
 std::string_view strategy_name(Strategy s);
 
+// Extra bounds on a project's build decisions, e.g. to value it by forbidding or forcing it.
+struct BuildBound {
+  std::string project;
+  int decision_year = 0;           // 0: every decision year (only max_modules applies then)
+  int min_modules = 0;             // at least this many decided in decision_year
+  std::optional<int> max_modules;  // at most this many in each decision year concerned
+};
+
 struct SolveOptions {
   std::optional<double> time_limit_s;  // default: the plan's [solver] time_limit
   std::optional<double> gap;           // relative gap target; default: the plan's [solver] gap
   bool marginal_costs = true;          // duals of goal rows from the LP with builds fixed
+  std::vector<BuildBound> builds;      // applied on top of the strategy's own bounds
 };
 
 // One build of a roadmap. Plain data, so that the simulator can commit it as a project.
@@ -101,6 +110,9 @@ struct GoalYear {
   double achieved = 0;  // in `unit`
   double target = 0;
   double violation = 0;  // how far short of the target, in `unit`
+  // Soft goals: the part of the target beyond the reach of every candidate project at full
+  // size, in `unit`. Reported, not charged (`target` and `violation` exclude it).
+  double unreachable = 0;
   std::string unit;
   std::optional<double> achieved_share;  // for share goals
   double target_share = 0;
@@ -117,6 +129,7 @@ struct SolverReport {
   double objective_musd = 0;
   double bound_musd = 0;
   double gap = 0;
+  double gap_target = 0;  // the relative gap the solve was asked for
   double seconds = 0;
   long nodes = 0;
   int columns = 0, rows = 0, integer_columns = 0;
@@ -131,8 +144,10 @@ struct PlanSolution {
   CostBreakdown objective;  // expected present value, MUSD
   SolverReport solver;
   std::vector<GoalYear> goals;
-  // Plain-language findings: hard goals that cannot be met and by how much, binding goals.
+  // Plain-language findings: hard goals that cannot be met and by how much, binding goals,
+  // projects that produce nothing.
   std::vector<std::string> messages;
+  std::vector<std::string> idle_projects;  // ids of projects with capacity that make nothing
 };
 
 // Builds and solves. Fails (Result error) only when the solver gives no usable answer.

@@ -28,6 +28,12 @@ inline constexpr std::string_view kCost = "Plan|Cost|";
 inline constexpr std::string_view kRoadmap = "Plan|Roadmap|";
 inline constexpr std::string_view kRoadmapCapacity = "|Capacity";
 inline constexpr std::string_view kRoadmapCapex = "|Capex";
+// Plan|Project value|<Project>|Forbidden and ...|Forced: change in the expected present cost
+// when the project may not be built / is forced on its earliest date (`plan --rank`), million
+// USD; row year = the plan's first year.
+inline constexpr std::string_view kProjectValue = "Plan|Project value|";
+inline constexpr std::string_view kProjectValueForbidden = "|Forbidden";
+inline constexpr std::string_view kProjectValueForced = "|Forced";
 // Criticality|SR|<Material> and Criticality|EI|<Material>: dimensionless scores; region = the
 // perspective (e.g. EU27).
 inline constexpr std::string_view kSupplyRisk = "Criticality|SR|";

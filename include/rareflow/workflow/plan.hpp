@@ -21,7 +21,7 @@ struct PlanRequest {
   std::function<void(int step, const std::string& what)> progress;
 };
 
-// Solves (1 or 2) plus evaluation (0 or 1).
+// Solves (1 or 2), ranking (0 or 1), one per goal sweep, plus evaluation (0 or 1).
 int plan_steps(const PlanRequest& r);
 
 // Throws InputError for a bad plan file (a load boundary, like plan::parse_plan); a solver or
