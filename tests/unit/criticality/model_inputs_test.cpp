@@ -39,12 +39,21 @@ TEST(ModelInputs, DefaultYearIsFirstWholePolicyYear) {
   EXPECT_EQ(default_model_year(with_starts({2019.5})), 2024);  // kept within the run's years
 }
 
+// Issue 11: members map to their own market regions (regions.csv market_region), ROW only for
+// those without flows. Model regions below are a hand-made subset, in the package's order.
 TEST(ModelInputs, MembersMapToMarketRegions) {
   using V = std::vector<std::string>;
-  EXPECT_EQ(market_regions_for({"DEU", "FRA"}), V{"ROW"});
-  EXPECT_EQ(market_regions_for({"CHN"}), V{"CHN"});
-  EXPECT_EQ(market_regions_for({"BRA", "RUS", "IND", "CHN", "ZAF"}), (V{"CHN", "ROW"}));
-  EXPECT_TRUE(market_regions_for({}).empty());
+  const Dataset d = load_default_dataset();
+  market::MarketModel m;
+  for (const char* id : {"CHN", "USA", "JPN", "RUS", "EU27", "ROW"}) m.regions.push_back({id});
+  V in_row;
+  EXPECT_EQ(market_regions_for(d, m, {"DEU", "FRA"}), V{"EU27"});
+  EXPECT_EQ(market_regions_for(d, m, {"CHN"}), V{"CHN"});
+  EXPECT_EQ(market_regions_for(d, m, {"BRA", "RUS", "IND", "CHN", "ZAF"}, &in_row),
+            (V{"CHN", "RUS", "ROW"}));
+  EXPECT_EQ(in_row, (V{"BRA", "IND", "ZAF"}));
+  EXPECT_EQ(market_regions_for(d, m, d.members("G7")), (V{"USA", "JPN", "EU27", "ROW"}));
+  EXPECT_TRUE(market_regions_for(d, m, {}).empty());
 }
 
 double iamc(const scenario::ScenarioRun& run, const std::string& region, const std::string& var,
