@@ -77,7 +77,8 @@ TEST(ModelInputs, Eu27LicensingMatchesRuns) {
   EXPECT_EQ(a->perspective, "EU27");
   EXPECT_EQ(a->scenario, "china-heavy-ree-licensing");
   EXPECT_EQ(a->year, 2026);  // licensing starts 2025.26
-  EXPECT_EQ(a->market_regions, std::vector<std::string>{"ROW"});
+  // Issue 11: EU27 is a market region of its own (it was ROW).
+  EXPECT_EQ(a->market_regions, std::vector<std::string>{"EU27"});
 
   scenario::RunOptions o;
   o.first_year = 2024;
@@ -92,28 +93,28 @@ TEST(ModelInputs, Eu27LicensingMatchesRuns) {
     const Element e = *element_from_symbol(el);
     const auto& r = result_of(*a, el);
     const std::string ox = std::string("Oxide|") + el;
-    // Demand and shortfall: ROW oxide rows plus ROW NdFeB rows times the oxide per t magnet.
+    // Demand and shortfall: EU27 oxide rows plus EU27 NdFeB rows times the oxide per t magnet.
     const double per_magnet = recipe[index(e)] / oxide_to_metal(e);
     EXPECT_NEAR(r.demand_t,
-                iamc(*base, "ROW", "Demand|" + ox, 2026) +
-                    per_magnet * iamc(*base, "ROW", "Demand|Magnet|NdFeB", 2026),
+                iamc(*base, "EU27", "Demand|" + ox, 2026) +
+                    per_magnet * iamc(*base, "EU27", "Demand|Magnet|NdFeB", 2026),
                 1e-6 * r.demand_t);
     EXPECT_NEAR(r.baseline.shortfall_t,
-                iamc(*base, "ROW", "Shortfall|" + ox, 2026) +
-                    per_magnet * iamc(*base, "ROW", "Shortfall|Magnet|NdFeB", 2026),
+                iamc(*base, "EU27", "Shortfall|" + ox, 2026) +
+                    per_magnet * iamc(*base, "EU27", "Shortfall|Magnet|NdFeB", 2026),
                 1e-6 * r.demand_t + 1e-9);
     EXPECT_NEAR(r.disruption.shortfall_t,
-                iamc(*dis, "ROW", "Shortfall|" + ox, 2026) +
-                    per_magnet * iamc(*dis, "ROW", "Shortfall|Magnet|NdFeB", 2026),
+                iamc(*dis, "EU27", "Shortfall|" + ox, 2026) +
+                    per_magnet * iamc(*dis, "EU27", "Shortfall|Magnet|NdFeB", 2026),
                 1e-6 * r.demand_t + 1e-9);
     // One market region: the use-weighted price is that region's price.
-    EXPECT_NEAR(r.baseline.price_usd_per_kg, iamc(*base, "ROW", "Price|" + ox, 2026),
+    EXPECT_NEAR(r.baseline.price_usd_per_kg, iamc(*base, "EU27", "Price|" + ox, 2026),
                 1e-9 * r.baseline.price_usd_per_kg);
-    EXPECT_NEAR(r.disruption.price_usd_per_kg, iamc(*dis, "ROW", "Price|" + ox, 2026),
+    EXPECT_NEAR(r.disruption.price_usd_per_kg, iamc(*dis, "EU27", "Price|" + ox, 2026),
                 1e-9 * r.disruption.price_usd_per_kg);
   }
   // Licensing of Dy and Tb: the simulator prices them about 120 (Dy) and 21 (Tb) times higher
-  // outside China than inside in 2026, so EU27's (ROW's) prices rise well above the baseline.
+  // outside China than inside in 2026, so EU27's prices rise well above the baseline.
   EXPECT_GT(result_of(*a, "Dy").price_increase, 1.0);
   EXPECT_GT(result_of(*a, "Tb").price_increase, 1.0);
   EXPECT_GT(result_of(*a, "Dy").added_shortfall_t, 0.0);

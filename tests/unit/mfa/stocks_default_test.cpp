@@ -83,7 +83,11 @@ TEST(DefaultStocks, BaseYearInflowIsTheBalanceUse) {
                    use("CHN", "use: EV traction motors", Element::Nd));
   EXPECT_DOUBLE_EQ(inflow("ROW", "polishing", Element::Ce),
                    use("ROW", "use: polishing", Element::Ce));
-  EXPECT_EQ(r->regions, (std::vector<std::string>{"CHN", "ROW"}));
+  // Issue 11: every region with use lines in the balance, in package order.
+  EXPECT_EQ(r->regions,
+            (std::vector<std::string>{"CHN", "USA", "VNM", "RUS", "JPN", "KOR", "EU27", "ROW"}));
+  EXPECT_DOUBLE_EQ(inflow("JPN", "polishing", Element::Ce),
+                   use("JPN", "use: polishing", Element::Ce));
 }
 
 // On the default data, over the whole run: every stock balances, recycled supply is collected
