@@ -265,7 +265,9 @@ TEST(CriticalityInputs, UsgsUsesIrAsTradeExposure) {
   auto usa = assess_usgs_from(inputs("USA"), usa_skipped);
   ASSERT_TRUE(usa);
   for (const auto& u : *usa)
-    if (u.commodity == "Dy" && u.stage == Stage::Processing) EXPECT_GT(u.supply_risk, 0.4);
+    if (u.commodity == "Dy" && u.stage == Stage::Processing) {
+      EXPECT_GT(u.supply_risk, 0.4);
+    }
 }
 
 // The audit table marks an unknown IR as missing instead of the 0 that went unused into GSonly.

@@ -45,7 +45,8 @@ TEST(ModelInputs, MembersMapToMarketRegions) {
   using V = std::vector<std::string>;
   const Dataset d = load_default_dataset();
   market::MarketModel m;
-  for (const char* id : {"CHN", "USA", "JPN", "RUS", "EU27", "ROW"}) m.regions.push_back({id});
+  for (const char* id : {"CHN", "USA", "JPN", "RUS", "EU27", "ROW"})
+    m.regions.push_back({id, {}, 0.0});
   V in_row;
   EXPECT_EQ(market_regions_for(d, m, {"DEU", "FRA"}), V{"EU27"});
   EXPECT_EQ(market_regions_for(d, m, {"CHN"}), V{"CHN"});
