@@ -33,9 +33,9 @@ const ElementShares& stage_output(const RegionBalance& r, Stage s) {
   return s == Stage::Extraction ? r.mined : r.separated;
 }
 
-// One observed trade line of a region. Extraction: concentrate and unseparated intermediate;
-// processing: separated oxide. The balance's "derived transfer" lines (oxide pooled into ROW) and
-// gap lines are accounting, not observed routes, and are left out.
+// One trade line of a region. Extraction: concentrate and unseparated intermediate;
+// processing: separated oxide and the oxide in magnets. Oxide lines include the balance's
+// shares of the pool outside China (assumption-oxide-pool); gap lines are left out.
 struct TradeLine {
   std::string partner;
   bool is_import = false;
@@ -47,9 +47,11 @@ std::vector<TradeLine> trade_lines(const RegionBalance& r, Stage s) {
   static constexpr std::string_view kExport = "exports to ";
   std::vector<TradeLine> out;
   for (const auto& l : r.lines) {
+    // Processing counts the oxide inside traded magnets too: a region that imports its
+    // magnets relies on imports for their oxide (issue 11: the USA's Dy).
     const bool at_stage = s == Stage::Extraction
                               ? (l.stage == "concentrate" || l.stage == "intermediate")
-                              : l.stage == "oxide";
+                              : (l.stage == "oxide" || l.stage == "magnet");
     if (!at_stage || l.gap) continue;
     if (l.item.starts_with(kImport))
       out.push_back({l.item.substr(kImport.size()), true, &l.t_reo});
@@ -79,6 +81,14 @@ bool is_eu(std::string_view perspective) {
 
 std::string t_text(double t) {
   return fmt::format("{:.1f} t", t);
+}
+
+// The balance regions of a perspective: its members and the market regions they are resolved
+// in (DEU, FRA, ... -> EU27), whose lines stand for them.
+std::set<std::string> balance_regions(const Dataset& d, const std::vector<std::string>& members) {
+  std::set<std::string> out(members.begin(), members.end());
+  for (const auto& m : members) out.insert(d.market_region(m));
+  return out;
 }
 
 struct Context {
@@ -144,7 +154,7 @@ std::optional<StageInputs> stage_inputs(const Context& c, const Material& m, Sta
 
   std::map<std::string, double> sourcing;
   bool import_routes = false;
-  for (const auto& id : c.in.members) {
+  for (const auto& id : c.members) {
     const RegionBalance* r = c.b.region(id);
     if (!r) continue;
     const double made = amount(stage_output(*r, stage), els);
@@ -225,7 +235,7 @@ std::string stage_list(const std::vector<std::string>& v) {
   return v.empty() ? std::string("none") : fmt::format("{}", fmt::join(v, ", "));
 }
 
-void add_notes(CriticalityInputs& in) {
+void add_notes(const Dataset& d, CriticalityInputs& in) {
   in.notes.push_back(fmt::format(
       "WGI {} (latest WGI year not after {}), scaled 2 * (2.5 - mean of the six estimates)",
       in.governance.year, in.year));
@@ -253,16 +263,19 @@ void add_notes(CriticalityInputs& in) {
   else if (in.members_with_lines.empty())
     in.notes.push_back(fmt::format("IR: no {} member has a line in the {} balance; IR unavailable",
                                    in.perspective, in.year));
-  else if (in.members_with_lines.size() < in.members.size()) {
+  else {
     std::vector<std::string> silent;
+    auto has_lines = [&](const std::string& id) {
+      return std::find(in.members_with_lines.begin(), in.members_with_lines.end(), id) !=
+             in.members_with_lines.end();
+    };
     for (const auto& m : in.members)
-      if (std::find(in.members_with_lines.begin(), in.members_with_lines.end(), m) ==
-          in.members_with_lines.end())
-        silent.push_back(m);
-    in.notes.push_back(fmt::format(
-        "IR and sourcing from the balance lines of {} only; {} have no line in the {} balance "
-        "(their trade is not in routes.csv)",
-        fmt::join(in.members_with_lines, ", "), fmt::join(silent, ", "), in.year));
+      if (!has_lines(m) && !has_lines(d.market_region(m))) silent.push_back(m);
+    if (!silent.empty())
+      in.notes.push_back(fmt::format(
+          "IR and sourcing from the balance lines of {} only; {} have no line in the {} balance "
+          "(their trade is not in routes.csv)",
+          fmt::join(in.members_with_lines, ", "), fmt::join(silent, ", "), in.year));
   }
   if (!is_eu(in.perspective))
     in.notes.push_back(fmt::format(
@@ -370,7 +383,7 @@ Result<CriticalityInputs> criticality_inputs(const Dataset& d, const Balance& b,
   in.perspective = *p;
   in.members = d.members(*p);
   in.year = b.year;
-  for (const auto& m : in.members)
+  for (const auto& m : balance_regions(d, in.members))
     if (b.region(m)) in.members_with_lines.push_back(m);
   auto g = governance_from_dataset(d, b.year);
   if (!g) return std::unexpected(g.error());
@@ -379,7 +392,7 @@ Result<CriticalityInputs> criticality_inputs(const Dataset& d, const Balance& b,
   if (!t) return std::unexpected(t.error());
   in.trade_factors = std::move(*t);
 
-  Context c{d, b, in, {in.members.begin(), in.members.end()}};
+  Context c{d, b, in, balance_regions(d, in.members)};
   std::vector<Material> materials;
   for (const auto& i : element_table())
     materials.push_back({std::string(i.symbol), i.element, std::nullopt});
@@ -387,7 +400,7 @@ Result<CriticalityInputs> criticality_inputs(const Dataset& d, const Balance& b,
   materials.push_back({"HREE", std::nullopt, ElementGroup::HREE});
   for (const auto& m : materials)
     if (auto mi = material_inputs(c, m, in.skipped)) in.materials.push_back(std::move(*mi));
-  add_notes(in);
+  add_notes(d, in);
   return in;
 }
 

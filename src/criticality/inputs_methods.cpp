@@ -50,8 +50,8 @@ std::vector<UsgsInput> usgs_inputs(const CriticalityInputs& in, std::vector<std:
   for (const auto& m : in.materials)
     for (const auto& s : m.stages) {
       if (!s.import_reliance) {
-        skipped.push_back(fmt::format("{} ({}): no import reliance (TE) for {}", m.material.id,
-                                      stage_name(s.stage), in.perspective));
+        skipped.push_back(fmt::format("{} ({}): cannot say: no import reliance (TE) for {}",
+                                      m.material.id, stage_name(s.stage), in.perspective));
         continue;
       }
       UsgsInput u;

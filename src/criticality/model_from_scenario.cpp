@@ -74,12 +74,21 @@ int default_model_year(const scenario::Scenario& s) {
   return std::clamp(y, s.first_year, s.last_year);
 }
 
-std::vector<std::string> market_regions_for(const std::vector<std::string>& members) {
+std::vector<std::string> market_regions_for(const Dataset& d, const market::MarketModel& m,
+                                            const std::vector<std::string>& members,
+                                            std::vector<std::string>* in_row) {
+  std::vector<bool> used(m.regions.size(), false);
+  for (const auto& id : members) {
+    auto r = m.region_index(d.market_region(id));
+    if (!r) {
+      r = m.region_index(kMarketRow);
+      if (in_row) in_row->push_back(id);
+    }
+    if (r) used[*r] = true;
+  }
   std::vector<std::string> out;
-  if (std::ranges::find(members, std::string(kMarketChina)) != members.end())
-    out.emplace_back(kMarketChina);
-  if (std::ranges::any_of(members, [](const std::string& m) { return m != kMarketChina; }))
-    out.emplace_back(kMarketRow);
+  for (std::size_t r = 0; r < m.regions.size(); ++r)
+    if (used[r]) out.push_back(m.regions[r].id);
   return out;
 }
 
@@ -119,7 +128,6 @@ Result<ModelAssessment> model_assessment(const Dataset& d, const ModelRequest& r
   ModelAssessment a;
   a.perspective = *p;
   a.members = d.members(*p);
-  a.market_regions = market_regions_for(a.members);
   a.scenario = disruption.name;
   a.year = r.year.value_or(default_model_year(disruption));
   const int first = std::max(baseline.first_year, disruption.first_year);
@@ -134,6 +142,8 @@ Result<ModelAssessment> model_assessment(const Dataset& d, const ModelRequest& r
   o.input = r.scenario;
   auto dis_run = scenario::run_scenario(d, disruption, o);
   if (!dis_run) return std::unexpected(dis_run.error());
+  std::vector<std::string> in_row;
+  a.market_regions = market_regions_for(d, base_run->build.model, a.members, &in_row);
   auto inputs = model_measure_inputs(*base_run, *dis_run, a.market_regions, a.year, a.perspective);
   if (!inputs) return std::unexpected(inputs.error());
 
@@ -151,11 +161,14 @@ Result<ModelAssessment> model_assessment(const Dataset& d, const ModelRequest& r
     a.inputs.push_back(std::move(in));
     a.results.push_back(std::move(*m));
   }
-  a.notes.push_back(fmt::format(
-      "The market model resolves final demand only for CHN and ROW; {} (members: {}) is read "
-      "from {}, so a member outside China shares ROW's demand, shortfall and price with every "
-      "other region in ROW.",
-      a.perspective, fmt::join(a.members, ", "), fmt::join(a.market_regions, " + ")));
+  a.notes.push_back(fmt::format("{} (members: {}) is read from the market regions {}.",
+                                a.perspective, fmt::join(a.members, ", "),
+                                fmt::join(a.market_regions, " + ")));
+  if (!in_row.empty())
+    a.notes.push_back(fmt::format(
+        "{} have no market region of their own (no flows in the data package): they are read "
+        "from ROW, whose demand, shortfall and price they share with every other region in it.",
+        fmt::join(in_row, ", ")));
   a.notes.push_back(fmt::format(
       "Runs: baseline and {}, {}..{}; demand is the baseline reference demand of {} (t REO), "
       "oxide plus the oxide in demanded magnets (recipe / oxide-to-metal factor); shortfall "

@@ -6,11 +6,15 @@
 
 #include <fmt/format.h>
 
+#include "data/oxide_pool.hpp"
+
 namespace rareflow {
 
 namespace {
 
 using EA = ElementShares;
+
+constexpr const char* kRowId = "ROW";
 
 EA scaled(const EA& a, double k) {
   EA r{};
@@ -71,6 +75,8 @@ class Builder {
   void recycling();
   Result<void> oxide_trade();
   Result<void> magnets_and_use();
+  void non_magnet_use();
+  void share_oxide_pool();
   Result<void> check_closure(Balance& b);
 
   const Dataset& d_;
@@ -79,9 +85,13 @@ class Builder {
   std::map<std::string, EA> conc_;   // concentrate available by region
   std::map<std::string, EA> inter_;  // unseparated intermediate (mixed carbonate)
   std::map<std::string, EA> oxide_;  // separated + recycled oxide available
-  EA recipe_share_{};                // NdFeB recipe, REO shares
-  EA recipe_metal_{};                // t metal per t magnet
-  double recipe_reo_per_t_ = 0;      // t REO-eq per t magnet
+  // Oxide outside China without a recorded destination, by origin, and what each region
+  // outside China needs of it (magnet making and non-magnet use), t REO.
+  std::map<std::string, EA> pool_, need_;
+  std::set<std::string> downstream_;  // regions with magnet making or use resolved
+  EA recipe_share_{};                 // NdFeB recipe, REO shares
+  EA recipe_metal_{};                 // t metal per t magnet
+  double recipe_reo_per_t_ = 0;       // t REO-eq per t magnet
   double total_demand_ = 0;
 };
 
@@ -206,21 +216,26 @@ Result<void> Builder::oxide_trade() {
             "{:.1f} t",
             r.from, r.to, flow[i], info(element_at(i)).symbol, r.from, oxide_[r.from][i]));
     add_to(oxide_[r.from], flow, -1);
+    if (r.to == kRowId) {  // no recorded destination: the pool outside China
+      add_to(pool_[r.from], flow);
+      continue;
+    }
     add_to(oxide_[r.to], flow);
     trade("oxide", r.from, r.to, flow, r.source);
   }
-  // Downstream stages (metal, magnets, end use) are resolved for the regions that make magnets
-  // in the data; other regions' oxide joins the rest-of-world pool (a derived transfer).
-  std::set<std::string> downstream;
+  // Downstream stages (metal, magnets, end use) are resolved for China, ROW and every region
+  // with magnet output, magnet imports or non-magnet use in the data; the oxide of the other
+  // regions outside China joins the pool.
+  downstream_ = {"CHN", kRowId};
   for (const auto& p : d_.production)
-    if (p.stage == "magnet" && p.year == year_) downstream.insert(p.region);
-  if (!downstream.contains("ROW") || !downstream.contains("CHN"))
-    return fail("balance: expected magnet output rows for CHN and ROW (the downstream regions)");
+    if (p.stage == "magnet" && p.year == year_) downstream_.insert(p.region);
+  for (const auto& r : d_.routes)
+    if (r.stage == "magnet" && r.year == year_) downstream_.insert(r.to);
+  for (const auto& u : d_.regional_use)
+    if (u.year == year_) downstream_.insert(u.region);
   for (auto& [reg, v] : oxide_) {
-    if (downstream.contains(reg) || sum(v) <= 0) continue;
-    EA flow = v;
-    trade("oxide", reg, "ROW", flow, "derived", kNaN, "", "derived transfer of oxides");
-    add_to(oxide_["ROW"], flow);
+    if (reg == "CHN") continue;
+    add_to(pool_[reg], v);
     v = EA{};
   }
   return {};
@@ -244,6 +259,7 @@ Result<void> Builder::magnets_and_use() {
     line(p.region, "magnet", "NdFeB magnets produced", 0, false, reo, p.source, p.value,
          "t magnet");
     add_to(oxide_[p.region], reo, -1);  // oxide consumed by metal and magnet making
+    if (p.region != "CHN") add_to(need_[p.region], reo);
   }
   for (const auto& r : d_.routes) {
     if (r.year != year_ || r.stage != "magnet") continue;
@@ -254,32 +270,72 @@ Result<void> Builder::magnets_and_use() {
   }
   // Magnet use by sector: each region's magnet supply split by the world sector shares.
   total_demand_ = sum(world_magnet_reo) / (d_.parameter("magnet_share_of_reo_demand") / 100.0);
-  double china_share = d_.parameter("china_nonmagnet_use_share") / 100.0;
   for (const auto& dm : d_.demand) {
-    if (dm.year != year_) continue;
+    if (dm.year != year_ || dm.basis != "NdFeB use") continue;
     const Sector* s = d_.sector(dm.sector);
-    if (dm.basis == "NdFeB use") {
-      for (const auto& [reg, t] : magnets) {
-        double used = t * dm.share_pct / 100.0;
-        line(reg, "use", "use: " + s->name, -1, false,
-             scaled(recipe_share_, used * recipe_reo_per_t_), dm.source, used, "t magnet");
-      }
-    } else {
-      EA use = scaled(d_.recipe(s->recipe)->share, total_demand_ * dm.share_pct / 100.0);
-      EA chn = scaled(use, china_share);
-      EA row = scaled(use, 1 - china_share);
-      line("CHN", "use", "use: " + s->name, -1, false, chn, dm.source);
-      line("ROW", "use", "use: " + s->name, -1, false, row, dm.source);
-      add_to(oxide_["CHN"], chn, -1);
-      add_to(oxide_["ROW"], row, -1);
+    for (const auto& [reg, t] : magnets) {
+      double used = t * dm.share_pct / 100.0;
+      line(reg, "use", "use: " + s->name, -1, false,
+           scaled(recipe_share_, used * recipe_reo_per_t_), dm.source, used, "t magnet");
     }
   }
-  for (const std::string reg : {"CHN", "ROW"})
+  return {};
+}
+
+// Non-magnet use: China its share of the world's (china_nonmagnet_use_share); the regions of
+// regional_use.csv their recorded tonnes (a non-magnet total split as the world's sectors, or
+// per sector); ROW the rest of the world's, sector by sector.
+void Builder::non_magnet_use() {
+  const double china_share = d_.parameter("china_nonmagnet_use_share") / 100.0;
+  double world_nonmagnet = 0.0;
+  for (const auto& dm : d_.demand)
+    if (dm.year == year_ && dm.basis != "NdFeB use") world_nonmagnet += dm.share_pct;
+  for (const auto& dm : d_.demand) {
+    if (dm.year != year_ || dm.basis == "NdFeB use") continue;
+    const Sector* s = d_.sector(dm.sector);
+    const Distribution* recipe = d_.recipe(s->recipe);
+    const double world_t = total_demand_ * dm.share_pct / 100.0;
+    auto use = [&](const std::string& reg, double t, const std::string& source) {
+      EA v = scaled(recipe->share, t);
+      line(reg, "use", "use: " + s->name, -1, false, v, source);
+      add_to(oxide_[reg], v, -1);
+      if (reg != "CHN") add_to(need_[reg], v);
+    };
+    use("CHN", world_t * china_share, dm.source);
+    double rest = world_t * (1 - china_share);
+    std::map<std::string, std::pair<double, std::string>> by_region;
+    for (const auto& u : d_.regional_use) {
+      if (u.year != year_) continue;
+      double t = u.sector == RegionalUse::kNonMagnet
+                     ? (world_nonmagnet > 0 ? u.t_reo * dm.share_pct / world_nonmagnet : 0.0)
+                     : (u.sector == s->id ? u.t_reo : 0.0);
+      if (t <= 0) continue;
+      auto& [sum_t, sources] = by_region[u.region];
+      sum_t += t;
+      sources += (sources.empty() ? "" : ";") + u.source;
+    }
+    for (const auto& [reg, ts] : by_region) {
+      use(reg, ts.first, ts.second);
+      rest -= ts.first;
+    }
+    // Recorded regional use above the world's rest of this sector shows as a negative ROW use.
+    use(kRowId, rest, dm.source);
+  }
+}
+
+// The pool outside China goes to the downstream regions outside China in proportion to their
+// need, element by element (assumption-oxide-pool); each downstream region's remaining
+// difference is its named oxide gap.
+void Builder::share_oxide_pool() {
+  for (const auto& sh : detail::share_pool(pool_, need_, kRowId)) {
+    add_to(oxide_[sh.to], sh.t_reo);
+    if (sh.from != sh.to) trade("oxide", sh.from, sh.to, sh.t_reo, "assumption-oxide-pool");
+  }
+  for (const auto& reg : downstream_)
     line(reg, "oxide",
          "gap: oxide stock change and unrecorded flows (residual; negative = use "
          "above recorded supply)",
          -1, true, oxide_[reg], "");
-  return {};
 }
 
 Result<void> Builder::check_closure(Balance& b) {
@@ -317,6 +373,8 @@ Result<Balance> Builder::run() {
   recycling();
   if (auto r = oxide_trade(); !r) return std::unexpected(r.error());
   if (auto r = magnets_and_use(); !r) return std::unexpected(r.error());
+  non_magnet_use();
+  share_oxide_pool();
 
   Balance b;
   b.year = year_;

@@ -92,8 +92,8 @@ void build_typed(Dataset& d, Diagnostics& diags) {
                          v.str("address"), v.str("confidence"), v.str("note")});
   });
   each_row(d, "regions", [&](const RowView& v, const RawRow&) {
-    d.regions.push_back(
-        {v.str("id"), v.str("name"), v.str("kind"), split(v.str("blocs"), ';'), v.str("source")});
+    d.regions.push_back({v.str("id"), v.str("name"), v.str("kind"), split(v.str("blocs"), ';'),
+                         v.str("source"), v.str("market_region")});
   });
   each_row(d, "distributions", [&](const RowView& v, const RawRow&) {
     d.distributions.push_back(read_distribution(v));
@@ -152,6 +152,10 @@ void build_typed(Dataset& d, Diagnostics& diags) {
   each_row(d, "demand", [&](const RowView& v, const RawRow&) {
     d.demand.push_back({v.integer("year"), v.str("region"), v.str("sector"), v.num("share_pct"),
                         v.str("basis"), v.str("source")});
+  });
+  each_row(d, "regional_use", [&](const RowView& v, const RawRow&) {
+    d.regional_use.push_back({v.integer("year"), v.str("region"), v.str("sector"), v.num("value"),
+                              v.str("source"), v.str("note")});
   });
   each_row(d, "parameters", [&](const RowView& v, const RawRow&) {
     d.parameters.push_back(
@@ -228,6 +232,18 @@ std::vector<std::string> Dataset::members(std::string_view bloc_or_region) const
     for (const auto& b : r.blocs)
       if (b == bloc_or_region) out.push_back(r.id);
   if (out.empty() && region(bloc_or_region)) out.emplace_back(bloc_or_region);
+  return out;
+}
+
+std::string Dataset::market_region(std::string_view id) const {
+  const Region* r = region(id);
+  return r && !r->market_region.empty() ? r->market_region : std::string(id);
+}
+
+std::vector<std::string> Dataset::resolved_in(std::string_view id) const {
+  std::vector<std::string> out;
+  for (const auto& r : regions)
+    if (r.market_region == id && r.id != id) out.push_back(r.id);
   return out;
 }
 

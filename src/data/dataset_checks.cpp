@@ -150,6 +150,36 @@ void check_sectors(const Dataset& d, Diagnostics& diags) {
   }
 }
 
+// A market region is a region of its own (one level: no chains) and not the world; regional
+// use names an oxide sector (or all of them) of a region that is not China's.
+void check_regions(const Dataset& d, Diagnostics& diags) {
+  Where w{d.raw_table("regions")};
+  for (std::size_t i = 0; i < d.regions.size(); ++i) {
+    const auto& r = d.regions[i];
+    if (r.market_region.empty()) continue;
+    const Region* m = d.region(r.market_region);
+    if (m && (m->kind == "world" || !m->market_region.empty() || m->id == r.id))
+      w.add(diags, i, "market_region",
+            fmt::format("expected a region that is resolved on its own (not the world, not "
+                        "itself, no market_region of its own), found \"{}\"",
+                        r.market_region));
+  }
+  Where u{d.raw_table("regional_use")};
+  for (std::size_t i = 0; i < d.regional_use.size(); ++i) {
+    const auto& x = d.regional_use[i];
+    const Sector* s = d.sector(x.sector);
+    if (x.sector != RegionalUse::kNonMagnet && (!s || s->commodity != "oxide"))
+      u.add(diags, i, "sector",
+            fmt::format("expected an oxide sector id or \"{}\", found \"{}\"",
+                        RegionalUse::kNonMagnet, x.sector));
+    if (d.market_region(x.region) != x.region || x.region == "CHN" || x.region == "WLD")
+      u.add(diags, i, "region",
+            fmt::format("expected a market region other than CHN (whose use is "
+                        "china_nonmagnet_use_share) and WLD, found \"{}\"",
+                        x.region));
+  }
+}
+
 }  // namespace
 
 void check_dataset(const Dataset& d, Diagnostics& diags) {
@@ -160,6 +190,7 @@ void check_dataset(const Dataset& d, Diagnostics& diags) {
   if (!diags.empty()) return;  // share checks read parameters
   check_shares(d, diags);
   check_sectors(d, diags);
+  check_regions(d, diags);
 }
 
 }  // namespace rareflow::detail

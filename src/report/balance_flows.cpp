@@ -42,6 +42,9 @@ std::vector<ChainFlow> chain_flows_from_balance(const Balance& b) {
     for (double x : r.separated) sep += x;
     if (sep > 0) separators.insert(r.region);
     if (r.magnets_t > 0) downstream.insert(r.region);
+    // Regions resolved downstream without magnet output (issue 11: the USA uses oxide).
+    for (const auto& l : r.lines)
+      if (l.stage == "use" || (l.stage == "oxide" && l.gap)) downstream.insert(r.region);
   }
   for (const auto& r : b.regions) {
     const std::string& reg = r.region;

@@ -36,6 +36,44 @@ double param_or_nan(const Dataset& d, std::string_view id) {
   }
 }
 
+// Issue 11, shown for comparison: magnet output by region (production.csv) and China's magnet
+// exports in total and by destination (routes.csv), model against the package.
+void add_regional_magnet_rows(const Dataset& d, const MarketBuild& b, const market::YearResult& y,
+                              std::vector<CalibrationRow>& rows) {
+  const auto& m = b.model;
+  const auto& out = y.output[static_cast<std::size_t>(market::FacilityKind::Magnet)];
+  for (const auto& p : d.production) {
+    if (p.stage != "magnet" || p.year != b.base_year || p.region == kChina) continue;
+    auto r = m.region_index(p.region);
+    double made = 0.0;
+    for (std::size_t g = 0; g < m.magnet.size() && r; ++g)
+      if (m.magnet[g].region == *r) made += out[g];
+    rows.push_back(
+        {"NdFeB production", p.region, p.value, made, "t magnet/yr", p.source, false, 0.0});
+  }
+  const auto china = m.region_index(kChina);
+  if (!china || m.magnet_types.empty()) return;
+  const std::size_t cm = m.commodities().index(market::Commodity::magnet(0));
+  std::vector<double> to(m.regions.size(), 0.0);
+  double total = 0.0;
+  for (const auto& f : y.flows)
+    if (f.commodity == cm && f.from == *china) {
+      to[f.to] += f.t;
+      total += f.t;
+    }
+  double observed = 0.0;
+  for (const auto& r : d.routes)
+    if (r.stage == "magnet" && r.from == kChina && r.year == b.base_year) observed += r.value;
+  rows.push_back({"China NdFeB exports", "World", observed, total, "t magnet/yr",
+                  "adamas-magnet-exports-2024", false, 0.0});
+  for (const auto& r : d.routes) {
+    if (r.stage != "magnet" || r.from != kChina || r.year != b.base_year) continue;
+    auto dest = m.region_index(r.to);
+    rows.push_back({"China NdFeB exports to", r.to, r.value, dest ? to[*dest] : 0.0, "t magnet/yr",
+                    r.source, false, 0.0});
+  }
+}
+
 }  // namespace
 
 double CalibrationRow::deviation() const {
@@ -89,6 +127,7 @@ std::vector<CalibrationRow> calibration_rows(const Dataset& d, const MarketBuild
         rows.push_back(
             {"NdFeB production", kChina, p.value, magnets, "t magnet/yr", p.source, false, 0.0});
   }
+  add_regional_magnet_rows(d, b, y, rows);
   return rows;
 }
 

@@ -56,7 +56,12 @@ struct Context {
   // the model exists (docs, section 3); unset on the first pass, which estimates it.
   std::optional<ElementArray> measured_supply, measured_supply_china;
 
-  std::optional<std::size_t> region(std::string_view id) const { return m.region_index(id); }
+  // The model region of a package region: itself, or the market region it is resolved in
+  // (regions.csv market_region, e.g. EST -> EU27).
+  std::optional<std::size_t> region(std::string_view id) const {
+    if (auto r = m.region_index(id)) return r;
+    return m.region_index(d.market_region(id));
+  }
   // A parameter of the package; records an error and returns `fallback` when it is missing.
   double param(std::string_view id, double fallback = 0.0);
   void error(std::string msg) { errors.push_back(std::move(msg)); }

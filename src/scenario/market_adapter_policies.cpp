@@ -68,8 +68,17 @@ std::vector<std::size_t> Converter::regions(const std::vector<std::string>& name
                                             const char* field) {
   std::vector<std::size_t> out;
   for (const auto& n : names) {
-    if (auto r = c_.region(n)) {
+    if (auto r = c_.m.region_index(n)) {
       out.push_back(*r);
+      continue;
+    }
+    if (const std::string mr = c_.d.market_region(n); mr != n && c_.m.region_index(mr)) {
+      // A member of a market region (EST in EU27): the market resolves only the region.
+      out.push_back(*c_.m.region_index(mr));
+      c_.note(
+          fmt::format("{}: {}: {} is resolved in the market region {}; the policy covers "
+                      "all of {}",
+                      p_.where, field, n, mr, mr));
       continue;
     }
     std::vector<std::string> members = c_.d.members(n);
@@ -90,7 +99,23 @@ std::vector<std::size_t> Converter::regions(const std::vector<std::string>& name
                       field, n, fmt::join(outside, ", "), kRow));
       continue;
     }
-    for (const auto& id : in) out.push_back(*c_.region(id));
+    std::vector<std::string> widened;  // market regions wider than the bloc's members in them
+    for (const auto& id : in) {
+      out.push_back(*c_.region(id));
+      const std::string mr = c_.d.market_region(id);
+      if (mr != id && std::ranges::find(widened, mr) == widened.end()) {
+        for (const auto& m : c_.d.resolved_in(mr))
+          if (std::ranges::find(members, m) == members.end()) {
+            widened.push_back(mr);
+            break;
+          }
+      }
+    }
+    if (!widened.empty())
+      c_.note(
+          fmt::format("{}: bloc {} includes members of {}, which the market resolves as a "
+                      "whole: the policy covers all of {}",
+                      p_.where, n, fmt::join(widened, ", "), fmt::join(widened, ", ")));
     if (!outside.empty())
       c_.note(
           fmt::format("{}: bloc {} covers {} in the market model; {} are inside {} and not "

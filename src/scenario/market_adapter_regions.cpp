@@ -1,4 +1,5 @@
 // Regions and trade arcs of the market model.
+#include <algorithm>
 #include <set>
 #include <tuple>
 
@@ -14,19 +15,27 @@ bool is_candidate_deposit(const Context& c, const Deposit& dep) {
          c.has_param("project_" + dep.id + "_capex");
 }
 
-// Every region with a flow in the base-year balance, ROW, and every region hosting a facility
-// of the run or a candidate project, in data package order. Other package regions (e.g. JPN)
-// are inside ROW.
+// Every market region (regions.csv market_region) with a flow in the base-year balance, ROW,
+// and every market region hosting a facility of the run or a candidate project, in data
+// package order. A market region belongs to its own blocs and to those of the countries
+// resolved in it (EU27 is in G7 through Germany, France and Italy). Other package regions
+// (e.g. GBR) are inside ROW.
 void add_regions(Context& c) {
   std::set<std::string> ids{kRow};
-  for (const auto& r : c.balance.regions) ids.insert(r.region);
+  for (const auto& r : c.balance.regions) ids.insert(c.d.market_region(r.region));
   for (const auto& f : c.d.facilities)
-    if (c.included(f)) ids.insert(f.region);
+    if (c.included(f)) ids.insert(c.d.market_region(f.region));
   for (const auto& dep : c.d.deposits)
-    if (is_candidate_deposit(c, dep)) ids.insert(dep.region);
+    if (is_candidate_deposit(c, dep)) ids.insert(c.d.market_region(dep.region));
   const double disposal = c.param("disposal_cost", 1.0);
-  for (const auto& r : c.d.regions)
-    if (ids.contains(r.id) && r.kind != "world") c.m.regions.push_back({r.id, r.blocs, disposal});
+  for (const auto& r : c.d.regions) {
+    if (!ids.contains(r.id) || r.kind == "world") continue;
+    std::vector<std::string> blocs = r.blocs;
+    for (const auto& member : c.d.resolved_in(r.id))
+      for (const auto& b : c.d.region(member)->blocs)
+        if (std::ranges::find(blocs, b) == blocs.end()) blocs.push_back(b);
+    c.m.regions.push_back({r.id, blocs, disposal});
+  }
   if (!c.region(kChina) || !c.region(kRow))
     c.error(fmt::format("data package: expected regions {} and {} with flows in {}", kChina, kRow,
                         c.base_year));

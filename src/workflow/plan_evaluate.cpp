@@ -345,8 +345,8 @@ Result<std::vector<Table>> evaluate_roadmap(const Dataset& d, const plan::PlanMo
       reg));
   if (!any_use)
     t.notes.push_back(fmt::format(
-        "the market resolves demand only for CHN and ROW, so {} has no consumption of its own "
-        "there and its market self-sufficiency is blank: compare production instead",
+        "{} has no demand of its own in the market (no use of it in the data package), so "
+        "its market self-sufficiency is blank: compare production instead",
         reg));
   for (auto& n : *notes) t.notes.push_back(std::move(n));
   pr.notes.push_back(

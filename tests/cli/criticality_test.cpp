@@ -24,20 +24,22 @@ bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-TEST(CriticalityCli, TableEu27SaysGsOnly) {
+// Issue 11: EU27 is a region of the balance, with imports at processing (pooled oxide and
+// magnets); at extraction it has no flows, so GSonly there.
+TEST(CriticalityCli, TableEu27SaysGsOnlyAtExtraction) {
   CliRun r = run("criticality --perspective EU27");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_TRUE(has(r.out, "EU CRM method for EU27: 2024 balance, WGI 2023")) << r.out;
   EXPECT_TRUE(has(r.out,
-                  "EU27 has observed import routes at: none; at extraction, processing the "
-                  "global supply term is used alone (GSonly)."));
-  EXPECT_TRUE(has(r.out, "so IR is the EU 2023 published value"));
+                  "EU27 has observed import routes at: processing; at extraction the global "
+                  "supply term is used alone (GSonly)."));
   EXPECT_TRUE(has(r.out, "Not assessed: Sc: no Sc output"));
   EXPECT_TRUE(r.err.empty()) << r.err;
 }
 
-// Dy for EU27: GSonly at both stages, so SR_P = HHI(GS_P) * (1 - 0.01) * 0.99 (EoL-RIR 1 %,
-// SI_SR 0.99 in eu_crm_2023.csv), reported at processing; published SR 5.6, EI 7.8.
+// Dy for EU27 at processing (issue 11): IR = 1 from the balance, so the global and sourcing
+// terms weigh 1/2 each: SR_P = (HHI(GS_P) + HHI(sourcing_P)) / 2 * (1 - 0.01) * 0.99 (EoL-RIR
+// 1 %, SI_SR 0.99 in eu_crm_2023.csv); published SR 5.6, EI 7.8.
 TEST(CriticalityCli, JsonEu27DyTermsAddUp) {
   CliRun r = run("criticality --perspective eu27 --format json");
   ASSERT_EQ(r.code, 0) << r.err;
@@ -48,23 +50,27 @@ TEST(CriticalityCli, JsonEu27DyTermsAddUp) {
   ASSERT_TRUE(s && a);
   EXPECT_EQ((*s)["published_sr"], 5.6);
   EXPECT_EQ((*s)["published_sr_P"], 5.6);
-  EXPECT_EQ((*s)["scope_P"], "GSonly");
-  EXPECT_EQ((*s)["ir_basis_P"], "published EU 2023");
+  EXPECT_EQ((*s)["scope_P"], "GS+EU");
+  EXPECT_EQ((*s)["ir_basis_P"], "balance");
   EXPECT_EQ((*s)["ir_P"], 1.0);
   EXPECT_EQ((*s)["ei"], 7.8);
   EXPECT_EQ((*s)["critical"], "yes");
-  EXPECT_EQ((*a)["w_gs_P"], 1.0);
-  EXPECT_NEAR((*a)["sr_P"].get<double>(), (*a)["hhi_gs_P"].get<double>() * 0.99 * 0.99, 1e-12);
+  EXPECT_EQ((*a)["w_gs_P"], 0.5);
+  EXPECT_NEAR(
+      (*a)["sr_P"].get<double>(),
+      0.5 * ((*a)["hhi_gs_P"].get<double>() + (*a)["hhi_sourcing_P"].get<double>()) * 0.99 * 0.99,
+      1e-12);
   EXPECT_EQ((*s)["sr"], (*a)["sr_P"]);
   EXPECT_EQ((*a)["perspective"], "EU27");
   EXPECT_TRUE(has((*a)["gs_shares_P"].get<std::string>(), "CHN 0.99"));
   EXPECT_EQ(j[0]["rows"].size(), 17u);  // 15 elements (no Sc, Pm) and LREE, HREE
 }
 
-TEST(CriticalityCli, CsvUsaHasUnavailableIr) {
-  CliRun r = run("criticality --perspective USA --format csv");
+TEST(CriticalityCli, CsvGbrHasUnavailableIr) {
+  CliRun r = run("criticality --perspective GBR --format csv");
   ASSERT_EQ(r.code, 0) << r.err;
-  // USA: no Dy flows at processing in the balance; the EU's EI is not used.
+  // GBR: no flows in the balance (issue 11 resolves the USA's Dy imports; GBR has no data);
+  // the EU's EI is not used.
   EXPECT_TRUE(has(r.out, "\nDy,P,")) << r.out;
   auto line_start = r.out.find("\nDy,P,");
   std::string line = r.out.substr(line_start + 1, r.out.find('\n', line_start + 1) - line_start);
@@ -76,9 +82,12 @@ TEST(CriticalityCli, ExplainDy) {
   ASSERT_EQ(r.code, 0) << r.err;
   for (const char* part :
        {"Inputs for Dy from the data package, perspective EU27", "total      3651.1 t REO",
-        "IR = 100 %, the EU 2023 published value", "SR(P) = weighted HHI * (1 - EoL_RIR) * SI_SR",
-        "Published (eu-crm-2023-critmat): SR 5.6, SR(E) 5.3, SR(P) 5.6, EI 7.8",
-        "GSonly(P): no EU27 sourcing shares at processing; global supply term used alone"})
+        // Issue 11: EU27 is a region of the balance; its processing IR and sourcing come from
+        // its own imports (oxide pool and magnets), extraction keeps the published 80 %.
+        "IR = 80 %, the EU 2023 published value",
+        "IR from the 2024 balance: (imports - exports) / (production + imports - exports)",
+        "Stage processing (P): scope GS+EU", "SR(P) = weighted HHI * (1 - EoL_RIR) * SI_SR",
+        "Published (eu-crm-2023-critmat): SR 5.6, SR(E) 5.3, SR(P) 5.6, EI 7.8"})
     EXPECT_TRUE(has(r.out, part)) << part << "\n" << r.out;
 }
 
@@ -147,8 +156,9 @@ TEST(CriticalityCli, ModelEu27PricesFromRuns) {
     const double pb = (*row)["price_baseline"].get<double>();
     const double pd = (*row)["price_disruption"].get<double>();
     const std::string var = std::string("Price|Oxide|") + el;
-    EXPECT_NEAR(pb, results_value(base, "ROW", var, 2026), 1e-6 * pb);
-    EXPECT_NEAR(pd, results_value(dis, "ROW", var, 2026), 1e-6 * pd);
+    // Issue 11: EU27 is its own market region (it was read from ROW).
+    EXPECT_NEAR(pb, results_value(base, "EU27", var, 2026), 1e-6 * pb);
+    EXPECT_NEAR(pd, results_value(dis, "EU27", var, 2026), 1e-6 * pd);
     EXPECT_NEAR((*row)["price_increase"].get<double>(), pd / pb - 1.0, 1e-6);
   }
   // Outside/inside price ratios in 2026 of about 120 (Dy) and 21 (Tb): large increases.
@@ -156,7 +166,8 @@ TEST(CriticalityCli, ModelEu27PricesFromRuns) {
   EXPECT_GT((*row_of(j, "material", "Tb"))["price_increase"].get<double>(), 1.0);
   bool noted = false;
   for (const auto& n : j["notes"])
-    noted |= has(n.get<std::string>(), "EU27 (members: ") && has(n.get<std::string>(), "from ROW");
+    noted |= has(n.get<std::string>(), "EU27 (members: ") &&
+             has(n.get<std::string>(), "from the market regions EU27");
   EXPECT_TRUE(noted) << j["notes"];
 }
 

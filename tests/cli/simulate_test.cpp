@@ -151,12 +151,13 @@ TEST_F(SimulateCli, BadScenariosWriteNothing) {
 
 // Problems found by the market adapter also name the scenario entry.
 TEST_F(SimulateCli, AdapterErrorsNameTheEntry) {
-  std::string file = write("jpn.toml",
+  // GBR: no flows in the package (issue 11 made JPN a market region of its own).
+  std::string file = write("gbr.toml",
                            "base = \"baseline\"\n[[policy]]\nkind = \"export_ban\"\nname = \"b\"\n"
-                           "regions = [\"JPN\"]\nsource = \"x\"\n");
+                           "regions = [\"GBR\"]\nsource = \"x\"\n");
   auto r = run(fmt::format("simulate {} --out {}", file, path("out")));
   EXPECT_EQ(r.code, 1);
-  EXPECT_NE(r.err.find("jpn.toml:2: policy 'b' (export_ban): regions: region JPN has no flows"),
+  EXPECT_NE(r.err.find("gbr.toml:2: policy 'b' (export_ban): regions: region GBR has no flows"),
             std::string::npos)
       << r.err;
   EXPECT_FALSE(fs::exists(path("out")));

@@ -139,9 +139,10 @@ TEST(StocksCli, BadInputsFailClearlyAndWriteNothing) {
       {"--region CHNA",
        "--region: expected a region of the data package, found \"CHNA\" (did "
        "you mean 'CHN'?)"},
-      {"--region USA",
-       "--region: USA has no end use of its own in the base-year balance; "
-       "regions with in-use stocks: CHN, ROW"},
+      // Issue 11: USA, VNM, RUS, JPN, KOR and EU27 have end uses of their own; GBR has none.
+      {"--region GBR",
+       "--region: GBR has no end use of its own in the base-year balance; "
+       "regions with in-use stocks: CHN, USA, VNM, RUS, JPN, KOR, EU27, ROW"},
       {"--sector wnd", "found \"wnd\" (did you mean 'wind'?)"},
       {"--element nd",
        "--element: expected a rare-earth element symbol (Sc, Y, La ... Lu), "

@@ -33,7 +33,7 @@ struct ModelRequest {
 struct ModelAssessment {
   std::string perspective;                  // as the data package spells it
   std::vector<std::string> members;         // member region ids
-  std::vector<std::string> market_regions;  // CHN and/or ROW
+  std::vector<std::string> market_regions;  // the members' market regions (ROW for the rest)
   std::string scenario;                     // the disruption's name
   int year = 0;
   std::vector<ModelMeasureInput> inputs;    // every element, in Element order
@@ -45,8 +45,12 @@ struct ModelAssessment {
 // the scenario's years; kDefaultModelYear when no policy has a finite start.
 int default_model_year(const scenario::Scenario& s);
 
-// Market regions holding the members' demand: "CHN" if CHN is a member, "ROW" if any other is.
-std::vector<std::string> market_regions_for(const std::vector<std::string>& members);
+// Market regions holding the members' demand: each member's market region (regions.csv
+// market_region; EST -> EU27) when the market model has it, else "ROW"; deduplicated, in the
+// model's region order. `in_row` gets the members read from ROW.
+std::vector<std::string> market_regions_for(const Dataset& d, const market::MarketModel& m,
+                                            const std::vector<std::string>& members,
+                                            std::vector<std::string>* in_row = nullptr);
 
 // The measure inputs of every element from two runs that both contain `year`; fails when a
 // region is not in the market model or the year is missing from a run.

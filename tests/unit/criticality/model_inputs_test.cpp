@@ -39,12 +39,22 @@ TEST(ModelInputs, DefaultYearIsFirstWholePolicyYear) {
   EXPECT_EQ(default_model_year(with_starts({2019.5})), 2024);  // kept within the run's years
 }
 
+// Issue 11: members map to their own market regions (regions.csv market_region), ROW only for
+// those without flows. Model regions below are a hand-made subset, in the package's order.
 TEST(ModelInputs, MembersMapToMarketRegions) {
   using V = std::vector<std::string>;
-  EXPECT_EQ(market_regions_for({"DEU", "FRA"}), V{"ROW"});
-  EXPECT_EQ(market_regions_for({"CHN"}), V{"CHN"});
-  EXPECT_EQ(market_regions_for({"BRA", "RUS", "IND", "CHN", "ZAF"}), (V{"CHN", "ROW"}));
-  EXPECT_TRUE(market_regions_for({}).empty());
+  const Dataset d = load_default_dataset();
+  market::MarketModel m;
+  for (const char* id : {"CHN", "USA", "JPN", "RUS", "EU27", "ROW"})
+    m.regions.push_back({id, {}, 0.0});
+  V in_row;
+  EXPECT_EQ(market_regions_for(d, m, {"DEU", "FRA"}), V{"EU27"});
+  EXPECT_EQ(market_regions_for(d, m, {"CHN"}), V{"CHN"});
+  EXPECT_EQ(market_regions_for(d, m, {"BRA", "RUS", "IND", "CHN", "ZAF"}, &in_row),
+            (V{"CHN", "RUS", "ROW"}));
+  EXPECT_EQ(in_row, (V{"BRA", "IND", "ZAF"}));
+  EXPECT_EQ(market_regions_for(d, m, d.members("G7")), (V{"USA", "JPN", "EU27", "ROW"}));
+  EXPECT_TRUE(market_regions_for(d, m, {}).empty());
 }
 
 double iamc(const scenario::ScenarioRun& run, const std::string& region, const std::string& var,
@@ -68,7 +78,8 @@ TEST(ModelInputs, Eu27LicensingMatchesRuns) {
   EXPECT_EQ(a->perspective, "EU27");
   EXPECT_EQ(a->scenario, "china-heavy-ree-licensing");
   EXPECT_EQ(a->year, 2026);  // licensing starts 2025.26
-  EXPECT_EQ(a->market_regions, std::vector<std::string>{"ROW"});
+  // Issue 11: EU27 is a market region of its own (it was ROW).
+  EXPECT_EQ(a->market_regions, std::vector<std::string>{"EU27"});
 
   scenario::RunOptions o;
   o.first_year = 2024;
@@ -83,28 +94,28 @@ TEST(ModelInputs, Eu27LicensingMatchesRuns) {
     const Element e = *element_from_symbol(el);
     const auto& r = result_of(*a, el);
     const std::string ox = std::string("Oxide|") + el;
-    // Demand and shortfall: ROW oxide rows plus ROW NdFeB rows times the oxide per t magnet.
+    // Demand and shortfall: EU27 oxide rows plus EU27 NdFeB rows times the oxide per t magnet.
     const double per_magnet = recipe[index(e)] / oxide_to_metal(e);
     EXPECT_NEAR(r.demand_t,
-                iamc(*base, "ROW", "Demand|" + ox, 2026) +
-                    per_magnet * iamc(*base, "ROW", "Demand|Magnet|NdFeB", 2026),
+                iamc(*base, "EU27", "Demand|" + ox, 2026) +
+                    per_magnet * iamc(*base, "EU27", "Demand|Magnet|NdFeB", 2026),
                 1e-6 * r.demand_t);
     EXPECT_NEAR(r.baseline.shortfall_t,
-                iamc(*base, "ROW", "Shortfall|" + ox, 2026) +
-                    per_magnet * iamc(*base, "ROW", "Shortfall|Magnet|NdFeB", 2026),
+                iamc(*base, "EU27", "Shortfall|" + ox, 2026) +
+                    per_magnet * iamc(*base, "EU27", "Shortfall|Magnet|NdFeB", 2026),
                 1e-6 * r.demand_t + 1e-9);
     EXPECT_NEAR(r.disruption.shortfall_t,
-                iamc(*dis, "ROW", "Shortfall|" + ox, 2026) +
-                    per_magnet * iamc(*dis, "ROW", "Shortfall|Magnet|NdFeB", 2026),
+                iamc(*dis, "EU27", "Shortfall|" + ox, 2026) +
+                    per_magnet * iamc(*dis, "EU27", "Shortfall|Magnet|NdFeB", 2026),
                 1e-6 * r.demand_t + 1e-9);
     // One market region: the use-weighted price is that region's price.
-    EXPECT_NEAR(r.baseline.price_usd_per_kg, iamc(*base, "ROW", "Price|" + ox, 2026),
+    EXPECT_NEAR(r.baseline.price_usd_per_kg, iamc(*base, "EU27", "Price|" + ox, 2026),
                 1e-9 * r.baseline.price_usd_per_kg);
-    EXPECT_NEAR(r.disruption.price_usd_per_kg, iamc(*dis, "ROW", "Price|" + ox, 2026),
+    EXPECT_NEAR(r.disruption.price_usd_per_kg, iamc(*dis, "EU27", "Price|" + ox, 2026),
                 1e-9 * r.disruption.price_usd_per_kg);
   }
   // Licensing of Dy and Tb: the simulator prices them about 120 (Dy) and 21 (Tb) times higher
-  // outside China than inside in 2026, so EU27's (ROW's) prices rise well above the baseline.
+  // outside China than inside in 2026, so EU27's prices rise well above the baseline.
   EXPECT_GT(result_of(*a, "Dy").price_increase, 1.0);
   EXPECT_GT(result_of(*a, "Tb").price_increase, 1.0);
   EXPECT_GT(result_of(*a, "Dy").added_shortfall_t, 0.0);

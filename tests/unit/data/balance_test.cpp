@@ -138,5 +138,45 @@ TEST_F(Balance2024, UnknownRegionIsClearError) {
   }
 }
 
+// Regions resolved downstream (issue 11): every figure below is a row of the package
+// (production.csv, routes.csv, regional_use.csv), so the balance must carry it unchanged.
+TEST_F(Balance2024, RegionsResolveMagnetsAndUse) {
+  // Magnet output: JPN 13,000 t (JSNM 2017), EU27 2,000 t (capacity bound).
+  EXPECT_NEAR(balance_->region("JPN")->magnets_t, 13000, 1e-9);
+  EXPECT_NEAR(balance_->region("EU27")->magnets_t, 2000, 1e-9);
+  // China's magnet exports by destination add up to the customs total, 58,152 t.
+  double exported = 0, to_rus = 0;
+  for (const auto& l : balance_->region("CHN")->lines)
+    if (l.stage == "magnet" && l.sign < 0 && !l.partner.empty()) {
+      exported += l.other;
+      if (l.partner == "RUS") to_rus += l.other;
+    }
+  EXPECT_NEAR(exported, 58152, 1e-9);
+  // Russia uses the 1,000 t it imports (no magnet output of its own), split over the magnet
+  // sectors: the magnet use lines add up to 1,000 t magnet.
+  double rus_magnets = 0, jpn_nonmagnet = 0;
+  for (const auto& l : balance_->region("RUS")->lines)
+    if (l.stage == "use" && l.other_unit == "t magnet") rus_magnets += l.other;
+  EXPECT_NEAR(to_rus, 1000, 1e-9);
+  EXPECT_NEAR(rus_magnets, 1000, 1e-9);
+  // Japan's non-magnet use: 18,835 - 5,500 = 13,335 t REO (JSNM 2024), all sectors together.
+  for (const auto& l : balance_->region("JPN")->lines)
+    if (l.stage == "use" && l.other_unit.empty()) jpn_nonmagnet += l.total();
+  EXPECT_NEAR(jpn_nonmagnet, 13335, 1e-6);
+}
+
+// China's oxide exports without a recorded destination (55,431 t) are shared out, not lost:
+// the sum of China's oxide export lines is the 55,431 t plus the explicit routes (none from
+// China), and Japan imports oxide (for its 13,000 t of magnets and its other uses).
+TEST_F(Balance2024, OxidePoolKeepsChinasExports) {
+  double chn_oxide_exports = 0, jpn_imports = 0;
+  for (const auto& l : balance_->region("CHN")->lines)
+    if (l.stage == "oxide" && l.sign < 0 && !l.gap) chn_oxide_exports += l.total();
+  for (const auto& l : balance_->region("JPN")->lines)
+    if (l.stage == "oxide" && l.sign > 0 && !l.gap) jpn_imports += l.total();
+  EXPECT_NEAR(chn_oxide_exports, 55431, 1e-6);
+  EXPECT_GT(jpn_imports, 0.0);
+}
+
 }  // namespace
 }  // namespace rareflow

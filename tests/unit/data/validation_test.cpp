@@ -105,7 +105,8 @@ TEST(Validation, UnknownSourceReference) {
 
 TEST(Validation, DuplicateId) {
   PackageDir p;
-  p.write("regions.csv", p.read("regions.csv") + "CHN,China again,country,,bloc-membership\n");
+  // Six fields: regions.csv has a market_region column (issue 11).
+  p.write("regions.csv", p.read("regions.csv") + "CHN,China again,country,,,bloc-membership\n");
   std::string e = load_errors(p);
   EXPECT_NE(e.find("id: duplicate id \"CHN\" (first defined on line 2)"), std::string::npos) << e;
 }

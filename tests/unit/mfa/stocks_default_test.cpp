@@ -83,7 +83,11 @@ TEST(DefaultStocks, BaseYearInflowIsTheBalanceUse) {
                    use("CHN", "use: EV traction motors", Element::Nd));
   EXPECT_DOUBLE_EQ(inflow("ROW", "polishing", Element::Ce),
                    use("ROW", "use: polishing", Element::Ce));
-  EXPECT_EQ(r->regions, (std::vector<std::string>{"CHN", "ROW"}));
+  // Issue 11: every region with use lines in the balance, in package order.
+  EXPECT_EQ(r->regions,
+            (std::vector<std::string>{"CHN", "USA", "VNM", "RUS", "JPN", "KOR", "EU27", "ROW"}));
+  EXPECT_DOUBLE_EQ(inflow("JPN", "polishing", Element::Ce),
+                   use("JPN", "use: polishing", Element::Ce));
 }
 
 // On the default data, over the whole run: every stock balances, recycled supply is collected
@@ -114,7 +118,8 @@ TEST(DefaultStocks, BalancesCloseAndRecyclingNeverExceedsInflow) {
   // Something is recycled: magnet sectors collect 5 % and recover 90 % (sectors.csv).
   EXPECT_GT(r->secondary("CHN", Element::Nd, 2030), 0.0);
   EXPECT_EQ(r->secondary("CHN", Element::La, 2030), 0.0);  // oxide sectors: collection 0
-  EXPECT_EQ(r->secondary("USA", Element::Nd, 2030), 0.0);  // no stocks of its own
+  // GBR has no stocks of its own (issue 11 gave the USA its own use and stocks).
+  EXPECT_EQ(r->secondary("GBR", Element::Nd, 2030), 0.0);
 }
 
 // secondary() is the sum of the recycled series of the region's stocks of that element.

@@ -64,17 +64,32 @@ TEST(AdapterPolicies, ImportTariffSides) {
   EXPECT_DOUBLE_EQ(x.specific_usd_per_t, 500.0);
 }
 
-// Blocs resolve to their members in the model (G7: USA and FRA; the rest are inside ROW).
+// Blocs resolve to their members' market regions (issue 11): G7 is USA, JPN and EU27 (through
+// DEU, FRA, ITA); GBR and CAN have no flows and are inside ROW; EU27 is wider than G7's members
+// in it (EST, SWE), which the run record notes.
 TEST(AdapterPolicies, SanctionBetweenBlocs) {
   auto b =
       with_policy("kind = \"sanction\"\nname = \"s\"\nregions = [\"RUS\"]\npartners = [\"G7\"]\n");
   ASSERT_TRUE(b) << b.error().message;
   const auto& s = last_policy<market::Sanction>(*b);
-  EXPECT_EQ(s.scope.to, (std::vector<std::size_t>{region(*b, "USA"), region(*b, "FRA")}));
-  bool noted = std::ranges::any_of(b->notes, [](const std::string& n) {
-    return n.find("bloc G7 covers USA, FRA") != std::string::npos;
-  });
-  EXPECT_TRUE(noted);
+  std::vector<std::size_t> want{region(*b, "USA"), region(*b, "JPN"), region(*b, "EU27")};
+  std::ranges::sort(want);
+  EXPECT_EQ(s.scope.to, want);
+  auto noted = [&](const std::string& text) {
+    return std::ranges::any_of(
+        b->notes, [&](const std::string& n) { return n.find(text) != std::string::npos; });
+  };
+  EXPECT_TRUE(noted("bloc G7 covers USA, JPN, DEU, FRA, ITA"));
+  EXPECT_TRUE(noted("the policy covers all of EU27"));
+}
+
+// A member of a market region resolves to it, with a note (issue 11: EST is in EU27).
+TEST(AdapterPolicies, MemberResolvesToItsMarketRegion) {
+  auto b = with_policy(
+      "kind = \"export_ban\"\nname = \"b\"\nregions = [\"CHN\"]\npartners = [\"EST\"]\n");
+  ASSERT_TRUE(b) << b.error().message;
+  const auto& x = last_policy<market::ExportBan>(*b);
+  EXPECT_EQ(x.scope.to, std::vector<std::size_t>{region(*b, "EU27")});
 }
 
 // Facility scopes: by stage and regions (Myanmar's mines), or by facility id. An operating
@@ -132,12 +147,13 @@ TEST(AdapterPolicies, StockpileAndProjectDelay) {
 
 // Problems name the entry (file:line) and say what to do.
 TEST(AdapterPolicies, ErrorsNameTheEntry) {
-  auto jpn = with_policy("kind = \"export_ban\"\nname = \"b\"\nregions = [\"JPN\"]\n");
-  ASSERT_FALSE(jpn);
-  EXPECT_NE(jpn.error().message.find("s.toml:3: policy 'b' (export_ban): regions: region JPN has "
+  // GBR has no flows in the package (issue 11 resolves JPN; GBR is still inside ROW).
+  auto gbr = with_policy("kind = \"export_ban\"\nname = \"b\"\nregions = [\"GBR\"]\n");
+  ASSERT_FALSE(gbr);
+  EXPECT_NE(gbr.error().message.find("s.toml:3: policy 'b' (export_ban): regions: region GBR has "
                                      "no flows of its own in the market model (it is part of ROW)"),
             std::string::npos)
-      << jpn.error().message;
+      << gbr.error().message;
   // Glazov is a planned plant: not in the baseline's facilities.
   auto glazov = with_policy(
       "kind = \"outage\"\nname = \"o\"\nfacilities = [\"glazov-magnet\"]\nshare_lost = 0.5\n");

@@ -35,19 +35,23 @@ TEST(Adapter, BuildMarketModelMatchesBuildMarket) {
   EXPECT_EQ(m->demands.size(), baseline_build().model.demands.size());
 }
 
-// Regions: those with flows in the 2024 balance (CHN ... ROW), plus facility regions (EST:
-// Silmet and Neo Narva; FRA: Solvay) and candidate project regions (MWI: Kangankunde). Japan
-// has no flow of its own: it is inside ROW. Blocs come from the package.
+// Regions (issue 11): every market region with flows in the 2024 balance (CHN ... ROW, now
+// with JPN, KOR, VNM, EU27, RUS downstream), facility regions resolved in their market region
+// (Silmet and Neo Narva in EST, Solvay in FRA: EU27) and candidate project regions (MWI).
+// GBR has no flow of its own: it is inside ROW. Blocs come from the package; EU27 carries its
+// members' blocs (G7 through DEU, FRA, ITA).
 TEST(Adapter, RegionsAndBlocs) {
   const auto& m = baseline_build().model;
-  for (const char* id : {"CHN", "USA", "AUS", "MMR", "MYS", "ROW", "EST", "FRA", "MWI", "TZA"})
+  for (const char* id :
+       {"CHN", "USA", "AUS", "MMR", "MYS", "ROW", "JPN", "KOR", "VNM", "EU27", "RUS", "MWI", "TZA"})
     EXPECT_TRUE(m.region_index(id)) << id;
-  EXPECT_FALSE(m.region_index("JPN"));
+  EXPECT_FALSE(m.region_index("EST"));
+  EXPECT_FALSE(m.region_index("GBR"));
   EXPECT_FALSE(m.region_index("WLD"));
   const auto& usa = m.regions[*m.region_index("USA")];
   EXPECT_NE(std::ranges::find(usa.blocs, "G7"), usa.blocs.end());
-  // G7 members in the model: USA and FRA (JPN, DEU, ITA, GBR, CAN are inside ROW).
-  EXPECT_EQ(m.regions_named("G7").size(), 2u);
+  // G7 in the model: USA, JPN and EU27 (GBR, CAN are inside ROW).
+  EXPECT_EQ(m.regions_named("G7").size(), 3u);
 }
 
 // Mines: USGS 2024 output by region and ore mix. China 270,000 t x 85.7% Bayan Obo ore =
