@@ -84,9 +84,10 @@ Result<void> add_china_mining(const History& h, MarketModel& m, int last_year,
   auto light = source_index(m, "chn-light"), ionic = source_index(m, "chn-ionic"),
        unreported = source_index(m, "chn-unreported");
   if (!light || !ionic || !unreported)
-    return fail(fmt::format("history package {}: supply: expected rows chn-light, chn-ionic and "
-                            "chn-unreported",
-                            h.origin));
+    return fail(
+        fmt::format("history package {}: supply: expected rows chn-light, chn-ionic and "
+                    "chn-unreported",
+                    h.origin));
   auto quota = [&](int year, const std::string& group) {
     double v = std::nan("");
     for (const auto& p : h.policies)
@@ -96,8 +97,9 @@ Result<void> add_china_mining(const History& h, MarketModel& m, int last_year,
   };
   const double heavy_share = quota(2011, "heavy") / quota(2011, "");
   if (!(heavy_share > 0.0 && heavy_share < 1.0))
-    return fail("history package: policies: expected the 2011 mining quota and its medium/heavy "
-                "part");
+    return fail(
+        "history package: policies: expected the 2011 mining quota and its medium/heavy "
+        "part");
   double row_capacity = 0.0;
   for (const auto& s : h.supply)
     if (s.region == "ROW" && s.online_year <= h.base_year) row_capacity += s.capacity_t;
@@ -106,7 +108,11 @@ Result<void> add_china_mining(const History& h, MarketModel& m, int last_year,
     return fail(fmt::format("history package: observed: expected the world's {} mine production",
                             h.base_year));
   for (int y = h.base_year; y <= last_year; ++y) {
-    double total = y == h.base_year ? world - row_capacity : quota(y, "");
+    // The base year had unreported output too: the first simulated year's is assumed.
+    auto u = h.param(fmt::format("unreported_output_{}", y == h.base_year ? y + 1 : y));
+    if (!u) return std::unexpected(u.error());
+    const double off = *u;
+    double total = y == h.base_year ? world - row_capacity - off : quota(y, "");
     if (std::isnan(total)) {
       auto p = h.param(fmt::format("mining_quota_{}", y));
       if (!p) return std::unexpected(p.error());
@@ -116,46 +122,82 @@ Result<void> add_china_mining(const History& h, MarketModel& m, int last_year,
     if (std::isnan(heavy)) heavy = heavy_share * total;
     add_mining_quota(m, fmt::format("china_mining_light_{}", y), y, {*light}, total - heavy);
     add_mining_quota(m, fmt::format("china_mining_heavy_{}", y), y, {*ionic}, heavy);
-    double off = 0.0;
-    if (y > h.base_year) {
-      auto u = h.param(fmt::format("unreported_output_{}", y));
-      if (!u) return std::unexpected(u.error());
-      off = *u;
-    }
     add_mining_quota(m, fmt::format("china_unreported_{}", y), y, {*unreported}, off);
   }
   notes.push_back(fmt::format(
       "China's {} mining: the observed world production ({:.0f} t REO) less the rest of the "
-      "world's mines ({:.0f} t); medium/heavy share of China's quota where a year has no split: "
+      "world's mines ({:.0f} t), with the first simulated year's unreported output; medium/heavy "
+      "share of China's quota where a year has no split: "
       "{:.1f}% (2011)",
       h.base_year, world, row_capacity, 100.0 * heavy_share));
   return {};
 }
 
-// Export quotas: the full-year row of a group, else the sum of its batches. From 2012 the
-// light and medium/heavy quotas are separate rows (each its own constraint).
+// The year's export quota of a group ("" = total): the full-year row, else the sum of its
+// batches; NaN when none.
+double export_quota(const History& h, int y, const char* group) {
+  double full = std::nan(""), batches = 0.0;
+  int n = 0;
+  for (const auto& p : h.policies) {
+    if (p.kind != "export_quota" || p.year != y || p.elements != group) continue;
+    if (p.period == "year")
+      full = p.value;
+    else
+      batches += p.value, ++n;
+  }
+  return !std::isnan(full) ? full : n > 0 ? batches : std::nan("");
+}
+
+constexpr const char* kLightGroup = "La;Ce;Pr;Nd";
+constexpr const char* kHeavyGroup = "Sm;Eu;Gd;Tb;Dy;Y";
+
+// Export quotas: the total, then (from 2012) light and medium/heavy, each a constraint on the
+// sum of China's oxide exports in its group. Quota tonnages are taken as t REO.
 void add_export_quotas(const History& h, MarketModel& m, const std::vector<Element>& modelled,
                        int last_year) {
   for (int y = h.base_year; y <= last_year; ++y)
-    for (const char* group : {"", "La;Ce;Pr;Nd", "Sm;Eu;Gd;Tb;Dy;Y"}) {
-      double full = std::nan(""), batches = 0.0;
-      int n = 0;
-      for (const auto& p : h.policies) {
-        if (p.kind != "export_quota" || p.year != y || p.elements != group) continue;
-        if (p.period == "year") full = p.value;
-        else batches += p.value, ++n;
-      }
-      double t = !std::isnan(full) ? full : n > 0 ? batches : std::nan("");
+    for (const char* group : {"", kLightGroup, kHeavyGroup}) {
+      double t = export_quota(h, y, group);
       if (std::isnan(t)) continue;
-      bool split = std::string_view(group).size() > 0;
       HistoryPolicy row{y, "year", "export_quota", group, t};
       std::string name = fmt::format("export_quota_{}{}", y,
-                                     !split                       ? ""
-                                     : std::string_view(group)[0] == 'L' ? "_light"
-                                                                         : "_heavy");
+                                     group[0] == 0          ? ""
+                                     : group == kLightGroup ? "_light"
+                                                            : "_heavy");
       m.policies.push_back(market::ExportQuota{name, market::Period::years(y, y),
                                                china_exports(elements_of(h, row, modelled)), t});
     }
+}
+
+// Export licences: the quota was allocated to firms and products and could not be traded, so
+// each oxide passes at most the quota's share of its own base-year exports (licensing with a
+// yearly share path: quota of the year over base-year exports, per group once the quota is
+// split). This is what leaves total exports below the quota while Nd and Dy are short outside.
+void add_export_licences(const History& h, MarketModel& m, const std::vector<Element>& modelled,
+                         int last_year, double light_share_of_exports) {
+  const double base = export_quota(h, h.base_year, "") > 0.0
+                          ? observed_value(h, "exports", "CHN", h.base_year)
+                          : std::nan("");
+  for (const char* group : {kLightGroup, kHeavyGroup}) {
+    const bool light = group == kLightGroup;
+    market::ExportLicensing l;
+    l.name = light ? "export_licences_light" : "export_licences_heavy";
+    l.period = {double(h.base_year + 1), double(last_year)};  // ended with the quota (2015)
+    HistoryPolicy row{h.base_year, "year", "export_quota", group, 0.0};
+    l.scope = china_exports(elements_of(h, row, modelled));
+    const double base_group =
+        base * (light ? light_share_of_exports : 1.0 - light_share_of_exports);
+    for (int y = h.base_year + 1; y < last_year; ++y) {
+      double q = export_quota(h, y, group);
+      if (std::isnan(q))
+        q = export_quota(h, y, "") *
+            (light ? light_share_of_exports : 1.0 - light_share_of_exports);
+      if (std::isnan(q)) continue;
+      l.path.push_back({double(y), std::min(1.0, q / base_group)});
+    }
+    l.share = l.path.empty() ? 1.0 : l.path.front().share;
+    m.policies.push_back(std::move(l));
+  }
 }
 
 // Export duties (ad valorem on last year's price in China); the base year's from parameters.
@@ -164,8 +206,8 @@ Result<void> add_export_taxes(const History& h, MarketModel& m,
   auto tax = [&](const std::string& name, market::Period period, std::vector<Element> els,
                  double pct) {
     if (els.empty() || pct <= 0.0) return;
-    m.policies.push_back(market::TradeTax{name, period, china_exports(els),
-                                          market::TaxSide::Export, pct / 100.0, 0.0});
+    m.policies.push_back(market::TradeTax{name, period, china_exports(els), market::TaxSide::Export,
+                                          pct / 100.0, 0.0});
   };
   std::vector<Element> heavy, la_ce, other;
   for (Element e : modelled)
@@ -174,9 +216,9 @@ Result<void> add_export_taxes(const History& h, MarketModel& m,
                                                               : other)
         .push_back(e);
   const int y0 = h.base_year;
-  for (auto [id, els] : {std::pair{"export_tax_2009_heavy", heavy},
-                         std::pair{"export_tax_2009_other", other},
-                         std::pair{"export_tax_2009_la_ce", la_ce}}) {
+  for (auto [id, els] :
+       {std::pair{"export_tax_2009_heavy", heavy}, std::pair{"export_tax_2009_other", other},
+        std::pair{"export_tax_2009_la_ce", la_ce}}) {
     auto v = h.param(id);
     if (!v) return std::unexpected(v.error());
     tax(fmt::format("{}_{}", id, y0), market::Period::years(y0, y0), els, *v);
@@ -206,11 +248,14 @@ market::Trajectory growth(int base, int last, double pct) {
 Result<void> add_demand(const History& h, MarketModel& m, const std::vector<Element>& modelled,
                         int last_year, std::vector<std::string>& notes) {
   std::vector<Result<double>> p;
-  for (const char* id : {"elasticity_short", "elasticity_long", "response_speed", "recovery_speed",
-                         "backstop_multiple", "china_demand_growth", "row_demand_growth",
-                         "transport_oxide", "export_tax_2009_heavy", "export_tax_2009_other",
-                         "export_tax_2009_la_ce"})
+  for (const char* id :
+       {"elasticity_short", "elasticity_long", "response_speed", "recovery_speed",
+        "backstop_multiple", "china_demand_growth", "row_demand_growth", "transport_oxide",
+        "export_tax_2009_heavy", "export_tax_2009_other", "export_tax_2009_la_ce"})
     if (p.push_back(h.param(id)); !p.back()) return std::unexpected(p.back().error());
+  auto lag_param = h.param("response_lag_years");
+  if (!lag_param) return std::unexpected(lag_param.error());
+  const int lag = static_cast<int>(*lag_param);
   const double eps = *p[0], eps_long = *p[1], speed = *p[2], recovery = *p[3], backstop = *p[4],
                g_chn = *p[5], g_row = *p[6], transport = *p[7];
   // Base-year separated supply per element and region, from the base year's mining limits.
@@ -227,14 +272,16 @@ Result<void> add_demand(const History& h, MarketModel& m, const std::vector<Elem
           t = std::min(t, q->quota_t);
     if (src.region == kRow) row_mined += t;
     for (Element e : modelled)
-      supply[index(e)] += t * src.distribution[index(e)] * m.separation[src.region].recovery[index(e)];
+      supply[index(e)] +=
+          t * src.distribution[index(e)] * m.separation[src.region].recovery[index(e)];
   }
   const double exports = observed_value(h, "exports", "CHN", h.base_year);
   const double world = observed_value(h, "mine_production", "World", h.base_year);
   if (std::isnan(exports) || std::isnan(world))
-    return fail(fmt::format("history package {}: observed: expected China's {} exports and the "
-                            "world's mine production",
-                            h.origin, h.base_year));
+    return fail(
+        fmt::format("history package {}: observed: expected China's {} exports and the "
+                    "world's mine production",
+                    h.origin, h.base_year));
   const double row_share = (exports + row_mined) / world;
   notes.push_back(fmt::format(
       "{} demand: outside China {:.1f}% of every element's separated supply (China's exports "
@@ -252,7 +299,8 @@ Result<void> add_demand(const History& h, MarketModel& m, const std::vector<Elem
       d.sector = is_light(e) ? "light" : "medium/heavy";
       d.region = r;
       d.commodity = Commodity::oxide(e);
-      d.q0_t = (r == kRow ? row_share : 1.0 - row_share) * supply[index(e)] / (1.0 + kReferenceBand);
+      d.q0_t =
+          (r == kRow ? row_share : 1.0 - row_share) * supply[index(e)] / (1.0 + kReferenceBand);
       d.p0_usd_per_kg = r == kRow ? p_out : p_out / (1.0 + tax) - transport;
       d.elasticity = eps;
       d.choke_usd_per_kg = backstop * d.p0_usd_per_kg;
@@ -260,7 +308,7 @@ Result<void> add_demand(const History& h, MarketModel& m, const std::vector<Elem
       d.response.long_run_elasticity = eps_long;
       d.response.speed = speed;
       d.response.recovery_speed = recovery;
-      d.response.lag_years = 1;
+      d.response.lag_years = lag;
       d.response.window_years = 1;
       if (!(d.q0_t > 0.0)) continue;
       auto steps = market::reference_steps(d, m.settings, kReferenceBand);
@@ -281,8 +329,8 @@ Result<void> add_embargo(const History& h, MarketModel& m, const std::vector<Ele
   if (!end) return std::unexpected(end.error());
   if (!japan) return std::unexpected(japan.error());
   const double exports = observed_value(h, "exports", "CHN", 2009);
-  market::ExportLicensing l{"embargo_japan_2010", {*start, *end}, china_exports(modelled),
-                            1.0 - *japan / exports, 0.0};
+  market::ExportLicensing l{
+      "embargo_japan_2010", {*start, *end}, china_exports(modelled), 1.0 - *japan / exports, 0.0};
   m.policies.push_back(l);
   return {};
 }
@@ -325,6 +373,13 @@ Result<market::MarketModel> quota_era_model(const History& h, int last_year,
   if (auto r = add_export_taxes(h, m, modelled); !r) return std::unexpected(r.error());
   if (auto r = add_embargo(h, m, modelled); !r) return std::unexpected(r.error());
   if (auto r = add_demand(h, m, modelled, last_year, notes); !r) return std::unexpected(r.error());
+  double light = 0.0, all = 0.0;
+  for (const auto& d : m.demands)
+    if (d.region == kRow) {
+      all += d.q0_t;
+      if (is_light(element_at(d.commodity.item))) light += d.q0_t;
+    }
+  add_export_licences(h, m, modelled, last_year, all > 0.0 ? light / all : 1.0);
   return m;
 }
 
