@@ -81,7 +81,7 @@ struct ExportLicensing {
   FlowScope scope;
   double share = 1.0;
   double delay_years = 0.0;
-  std::vector<SharePoint> path;  // sorted by `from`; empty: `share` throughout
+  std::vector<SharePoint> path = {};  // sorted by `from`; empty: `share` throughout
 
   // Integral over [year, year + 1) of the share passed while in force: zero during the delay,
   // the path's share otherwise (docs/model_market.md, section 7).
