@@ -8,37 +8,11 @@
 #include "data/dataset_checks.hpp"
 #include "rareflow/core/io.hpp"
 #include "rareflow/data/embedded.hpp"
+#include "rareflow/data/row_view.hpp"
 
 namespace rareflow {
 
 namespace {
-
-// Typed access to a validated raw row by column name.
-class RowView {
- public:
-  RowView(const RawTable& t, const RawRow& r) : t_(t), r_(r) {}
-  const std::string& str(std::string_view col) const {
-    static const std::string kEmpty;
-    int i = t_.spec->column_index(col);
-    return i < 0 ? kEmpty : r_.cells[i];
-  }
-  double num(std::string_view col) const {
-    const std::string& s = str(col);
-    double v = kNaN;
-    if (!s.empty()) std::from_chars(s.data(), s.data() + s.size(), v);
-    return v;
-  }
-  int integer(std::string_view col) const {
-    const std::string& s = str(col);
-    int v = 0;
-    if (!s.empty()) std::from_chars(s.data(), s.data() + s.size(), v);
-    return v;
-  }
-
- private:
-  const RawTable& t_;
-  const RawRow& r_;
-};
 
 template <class F>
 void each_row(const Dataset& d, std::string_view table, F&& f) {

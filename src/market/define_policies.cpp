@@ -82,15 +82,15 @@ Result<void> define_flow_policy(const YearContext& ctx, LpProblem& lp, LpIndex& 
     for (const auto& fl : ix.flows)
       if (in_scope(m, l->scope, ctx.topo.set.at(fl.commodity), fl.from, fl.to))
         by_commodity[fl.commodity].push_back({fl.col, 1.0});
-    // Of the share f of the year in force, the first delay_years pass nothing.
-    Period waiting{l->period.start, std::min(l->period.end, l->period.start + l->delay_years)};
-    const double blocked = l->delay_years > 0.0 ? waiting.active_share(ctx.year) : 0.0;
+    // Of the share f of the year in force, the first delay_years pass nothing; the rest
+    // passes the share of the path in force at each moment.
+    const double passed = l->passed_share(ctx.year);
     for (const auto& [c, cols] : by_commodity) {
       double bound = kInf;
       if (f > 0.0) {
         auto ref = reference(ctx, p, c);
         if (!ref) return std::unexpected(ref.error());
-        bound = *ref * (1.0 - f + (f - blocked) * l->share);
+        bound = *ref * (1.0 - f + passed);
       }
       add_limit_row(ctx, lp, ix, p, c, bound, cols);
     }

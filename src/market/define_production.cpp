@@ -87,23 +87,33 @@ void define_metal_making(const YearContext& ctx, LpProblem& lp, LpIndex& ix) {
   }
 }
 
-// magnet[p] in [0, capacity] t magnet; uses recipe[e] t of metal e per t magnet.
+// magnet[p, route] >= 0 t magnet for each route of the plant's type, each making its route's
+// output grade from recipe[e] t of metal e per t at the plant's unit cost plus the route's
+// extra cost; capacity sum_route magnet[p, route] <= capacity_p. The choice of route is what
+// bounds an input's price by the cost of switching route (docs, section 6a).
 void define_magnet_making(const YearContext& ctx, LpProblem& lp, LpIndex& ix) {
   const auto& m = ctx.model;
   const Topology& t = ctx.topo;
-  ix.magnet.resize(m.magnet.size());
+  ix.magnet_capacity.assign(m.magnet.size(), -1);
   for (std::size_t p = 0; p < m.magnet.size(); ++p) {
     const auto& plant = m.magnet[p];
-    int col = lp.add_column(0.0, ctx.capacity[kMagnet][p], ctx.cost[kMagnet][p],
-                            [&] { return "magnet_" + plant.id; });
-    ix.magnet[p] = col;
-    add_term(lp, ix, t.cell(t.set.index(Commodity::magnet(plant.type)), plant.region), col, 1.0,
-             Term::Production);
-    const auto& recipe = m.magnet_types[plant.type].recipe;
-    for (std::size_t e = 0; e < kElementCount; ++e)
-      if (recipe[e] > 0.0)
-        add_term(lp, ix, t.cell(t.set.index({Stage::Metal, e}), plant.region), col, recipe[e],
-                 Term::InputUse);
+    int cap = lp.add_row(-kInf, ctx.capacity[kMagnet][p], [&] { return "cap_magnet_" + plant.id; });
+    ix.magnet_capacity[p] = cap;
+    for (std::size_t k = 0; k < t.routes.size(); ++k) {
+      const auto& route = t.routes[k];
+      if (route.plant_type != plant.type) continue;
+      int col =
+          lp.add_column(0.0, kInf, ctx.cost[kMagnet][p] + route.extra_cost_usd_per_kg,
+                        [&] { return fmt::format("magnet_{}_{}", plant.id, route.id); });
+      ix.magnet.push_back({p, k, col});
+      lp.add(cap, col, 1.0);
+      add_term(lp, ix, t.cell(t.set.index(Commodity::magnet(route.output)), plant.region), col,
+               1.0, Term::Production);
+      for (std::size_t e = 0; e < kElementCount; ++e)
+        if (route.recipe[e] > 0.0)
+          add_term(lp, ix, t.cell(t.set.index({Stage::Metal, e}), plant.region), col,
+                   route.recipe[e], Term::InputUse);
+    }
   }
 }
 

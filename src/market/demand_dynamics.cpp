@@ -7,7 +7,8 @@ namespace rareflow::market::detail {
 // Partial adjustment: I_t = I_{t-1} + speed (I* - I_{t-1}), with the long-run target
 // I* = min(1, (Pbar / p0)^(eps_long - eps_short)), Pbar the mean price of the window ending
 // lag_years before t. The short-run curve already answers the year's price; I moves the curve
-// itself (thrifting, substitution). Irreversible by default: I never rises again.
+// itself (thrifting, substitution). Undone when prices fall at recovery_speed (default 0:
+// irreversible), or at speed when reversible.
 void adjust_intensity(const MarketModel& m, const std::vector<YearResult>& history, int year,
                       YearState& state) {
   const CommoditySet set = m.commodities();
@@ -31,8 +32,10 @@ void adjust_intensity(const MarketModel& m, const std::vector<YearResult>& histo
                                 : std::min(1.0, std::pow(pbar / dem.p0_usd_per_kg,
                                                          pr.long_run_elasticity - dem.elasticity));
     double& I = state.intensity[d];
-    double next = I + pr.speed * (target - I);
-    I = pr.reversible ? next : std::min(I, next);
+    // Thrifting follows the target at `speed`; undoing it (target above I) at `speed` when
+    // reversible, else at recovery_speed (0: never).
+    double rate = target <= I ? pr.speed : pr.reversible ? pr.speed : pr.recovery_speed;
+    I += rate * (target - I);
   }
 }
 

@@ -12,7 +12,7 @@ constexpr double kTiny = 1e-9;  // t; below this a flow counts as none (for netb
 void size_grids(YearResult& y, std::size_t n) {
   for (auto* g :
        {&y.price, &y.netback_price, &y.production, &y.recycling, &y.imports, &y.exports,
-        &y.input_use, &y.consumption, &y.demand_reference, &y.shortfall, &y.disposal, &y.stock_draw,
+        &y.input_use, &y.consumption, &y.demand_reference, &y.shortfall, &y.substitution, &y.backstop, &y.disposal, &y.stock_draw,
         &y.stock_build, &y.stock_close, &y.stockpile_fill, &y.stockpile_release})
     g->assign(n, 0.0);
   std::fill(y.price.begin(), y.price.end(), std::nan(""));
@@ -111,10 +111,13 @@ void extract_facilities(const YearContext& ctx, const LpIndex& ix, const ClpRun&
   for (const auto& mc : ix.metal) y.output[kMetal][mc.plant] += x[mc.col];
   for (std::size_t p = 0; p < m.metal.size(); ++p)
     y.capacity_rent[kMetal][p] = std::max(0.0, -dual[ix.metal_capacity[p]]);
-  for (std::size_t p = 0; p < m.magnet.size(); ++p) {
-    y.output[kMagnet][p] = x[ix.magnet[p]];
-    y.capacity_rent[kMagnet][p] = std::max(0.0, -rc[ix.magnet[p]]);
+  y.route_output.assign(ctx.topo.routes.size() * ctx.topo.regions, 0.0);
+  for (const auto& mc : ix.magnet) {
+    y.output[kMagnet][mc.plant] += x[mc.col];
+    y.route_output[mc.route * ctx.topo.regions + m.magnet[mc.plant].region] += x[mc.col];
   }
+  for (std::size_t p = 0; p < m.magnet.size(); ++p)
+    y.capacity_rent[kMagnet][p] = std::max(0.0, -dual[ix.magnet_capacity[p]]);
 }
 
 void extract_demand_and_trade(const YearContext& ctx, const LpIndex& ix, const ClpRun& run,
@@ -124,11 +127,24 @@ void extract_demand_and_trade(const YearContext& ctx, const LpIndex& ix, const C
   const double* x = run.x();
   y.served_t.assign(m.demands.size(), 0.0);
   y.reference_t = ix.demand_reference;
+  y.substituted_t.assign(m.demands.size(), 0.0);
+  y.backstop_t.assign(m.demands.size(), 0.0);
   for (std::size_t d = 0; d < m.demands.size(); ++d) {
-    for (int k = 0; k < ix.demand_count[d]; ++k) y.served_t[d] += x[ix.demand_first[d] + k];
+    const double scale = ctx.demand_scale[d];
+    for (int k = 0; k < ix.demand_count[d]; ++k) {
+      double v = x[ix.demand_first[d] + k];
+      y.served_t[d] += v;
+      const auto& step = ctx.base_steps[d][static_cast<std::size_t>(k)];
+      double unserved = std::max(0.0, step.quantity_t * scale - v);
+      if (step.kind == StepKind::Substitute) y.substituted_t[d] += unserved;
+      if (step.kind == StepKind::Backstop) y.backstop_t[d] += unserved;
+    }
     std::size_t cell = t.cell(t.set.index(m.demands[d].commodity), m.demands[d].region);
     y.demand_reference[cell] += y.reference_t[d];
-    y.shortfall[cell] += std::max(0.0, y.reference_t[d] - y.served_t[d]);
+    y.substitution[cell] += y.substituted_t[d];
+    y.backstop[cell] += y.backstop_t[d];
+    y.shortfall[cell] += std::max(
+        0.0, y.reference_t[d] - y.served_t[d] - y.substituted_t[d] - y.backstop_t[d]);
   }
   y.tax_musd = 0.0;
   for (const auto& f : ix.flows) {

@@ -94,11 +94,20 @@ void write_region(const MarketModel& m, const YearResult& y, std::size_t r, Writ
     w.quantity(r, fmt::format("Demand|{}|{}", stage, item), flow_unit, y.demand_reference[i]);
     w.quantity(r, fmt::format("Consumption|{}|{}", stage, item), flow_unit, y.consumption[i]);
     w.quantity(r, fmt::format("Shortfall|{}|{}", stage, item), flow_unit, y.shortfall[i]);
+    w.quantity(r, fmt::format("Substitution|{}|{}", stage, item), flow_unit, y.substitution[i]);
+    w.quantity(r, fmt::format("Backstop|{}|{}", stage, item), flow_unit, y.backstop[i]);
     w.quantity(r, fmt::format("Recycling|{}|{}", stage, item), flow_unit, y.recycling[i]);
     w.quantity(r, fmt::format("Disposal|{}|{}", stage, item), flow_unit, y.disposal[i]);
     w.quantity(r, fmt::format("Stock|{}|{}", stage, item), stock_unit, y.stock_close[i]);
   }
   w.quantity(r, "Production|Separation|REO", "t REO/yr", separated);
+  // Magnet output by technology route (models with explicit routes).
+  if (!m.magnet_routes.empty()) {
+    const auto routes = effective_magnet_routes(m);
+    for (std::size_t k = 0; k < routes.size(); ++k)
+      w.quantity(r, "Production|Magnet Route|" + routes[k].id, "t magnet/yr",
+                 y.route_output[k * R + r]);
+  }
 
   double loss = 0.0;
   for (std::size_t p = 0; p < m.separation.size(); ++p)

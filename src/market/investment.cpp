@@ -118,17 +118,22 @@ std::optional<double> basket_value(const MarketModel& m, const YearResult& y, Fa
       break;
     }
     case FacilityKind::Magnet: {
+      // The best route the plant can run: output value less its metal and extra cost.
       const auto& p = m.magnet[f.index];
-      double v = y.at(y.netback_price, set.index(Commodity::magnet(p.type)), p.region);
-      if (std::isnan(v)) break;
-      const auto& recipe = m.magnet_types[p.type].recipe;
-      for (std::size_t e = 0; e < kElementCount; ++e) {
-        if (recipe[e] <= 0.0) continue;
-        double pm = y.at(y.price, set.index({Stage::Metal, e}), p.region);
-        if (std::isnan(pm)) return std::nullopt;
-        v -= recipe[e] * pm;
+      for (const auto& route : effective_magnet_routes(m)) {
+        if (route.plant_type != p.type) continue;
+        double v = y.at(y.netback_price, set.index(Commodity::magnet(route.output)), p.region);
+        if (std::isnan(v)) continue;
+        v -= route.extra_cost_usd_per_kg;
+        bool priced = true;
+        for (std::size_t e = 0; e < kElementCount && priced; ++e) {
+          if (route.recipe[e] <= 0.0) continue;
+          double pm = y.at(y.price, set.index({Stage::Metal, e}), p.region);
+          priced = !std::isnan(pm);
+          v -= route.recipe[e] * (priced ? pm : 0.0);
+        }
+        if (priced) consider(v);
       }
-      consider(v);
       break;
     }
   }

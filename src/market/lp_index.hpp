@@ -43,6 +43,10 @@ struct MetalColumn {
   std::size_t plant, element;
   int col;
 };
+struct MagnetColumn {
+  std::size_t plant, route;  // route: index into Topology::routes
+  int col;
+};
 struct FlowColumn {
   std::size_t commodity, from, to, arc;
   int col;
@@ -62,7 +66,8 @@ struct LpIndex {
   std::vector<int> sep_capacity;                // per plant; -1 when the plant has no feed
   std::vector<MetalColumn> metal;
   std::vector<int> metal_capacity;
-  std::vector<int> magnet;  // per plant
+  std::vector<MagnetColumn> magnet;  // grouped by plant
+  std::vector<int> magnet_capacity;  // per plant
   std::vector<FlowColumn> flows;
   std::vector<int> demand_first, demand_count;         // per demand: its step columns
   std::vector<double> demand_reference;                // per demand, t

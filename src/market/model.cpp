@@ -111,6 +111,16 @@ const std::string& MarketModel::facility_id(FacilityRef f) const {
   return magnet[f.index].id;
 }
 
+std::vector<MagnetRoute> effective_magnet_routes(const MarketModel& m) {
+  std::vector<MagnetRoute> routes = m.magnet_routes;
+  for (std::size_t k = 0; k < m.magnet_types.size(); ++k) {
+    bool has = false;
+    for (const auto& r : m.magnet_routes) has = has || r.plant_type == k;
+    if (!has) routes.push_back({m.magnet_types[k].id, k, k, m.magnet_types[k].recipe, 0.0});
+  }
+  return routes;
+}
+
 void add_all_arcs(MarketModel& m, Stage stage, double cost_usd_per_kg) {
   for (std::size_t a = 0; a < m.regions.size(); ++a)
     for (std::size_t b = 0; b < m.regions.size(); ++b)

@@ -11,6 +11,20 @@ double Period::active_share(int year) const {
   return std::clamp(hi - lo, 0.0, 1.0);
 }
 
+double ExportLicensing::passed_share(int year) const {
+  // Pieces of constant share: [start + delay, first point), [point_i, point_i+1), ...
+  std::vector<std::pair<double, double>> pieces{{period.start + delay_years, share}};
+  for (const auto& p : path)
+    pieces.push_back({std::max(p.from, period.start + delay_years), p.share});
+  double total = 0.0;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    double end = i + 1 < pieces.size() ? pieces[i + 1].first : period.end;
+    Period piece{pieces[i].first, std::min(end, period.end)};
+    if (piece.end > piece.start) total += pieces[i].second * piece.active_share(year);
+  }
+  return total;
+}
+
 std::string_view facility_kind_name(FacilityKind k) {
   constexpr std::array<std::string_view, kFacilityKindCount> kNames{"Mine", "Separation", "Metal",
                                                                     "Magnet"};

@@ -50,11 +50,14 @@ Topology make_topology(const MarketModel& m) {
       t.producible[cell(Commodity::metal(e), p.region)] = 1;
       t.usable[cell(Commodity::oxide(e), p.region)] = 1;
     }
-  for (const auto& p : m.magnet) {
-    t.producible[cell(Commodity::magnet(p.type), p.region)] = 1;
-    for (std::size_t e = 0; e < kElementCount; ++e)
-      if (m.magnet_types[p.type].recipe[e] > 0.0) t.usable[cell({Stage::Metal, e}, p.region)] = 1;
-  }
+  t.routes = effective_magnet_routes(m);
+  for (const auto& p : m.magnet)
+    for (const auto& route : t.routes) {
+      if (route.plant_type != p.type) continue;
+      t.producible[cell(Commodity::magnet(route.output), p.region)] = 1;
+      for (std::size_t e = 0; e < kElementCount; ++e)
+        if (route.recipe[e] > 0.0) t.usable[cell({Stage::Metal, e}, p.region)] = 1;
+    }
   for (const auto& d : m.demands) t.usable[cell(d.commodity, d.region)] = 1;
   for (const auto& rc : m.recycling)
     if (any_positive(rc.t_per_yr)) t.producible[cell(Commodity::oxide(rc.element), rc.region)] = 1;

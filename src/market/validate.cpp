@@ -134,6 +134,25 @@ void check_regions_and_facilities(const MarketModel& m, Checker& ck) {
              fmt::format("expected a total in (0, 1] t REE metal per t magnet, got {}", sum));
   }
 
+  check_unique_ids(ck, "magnet_routes", m.magnet_routes.size(),
+                   [&](std::size_t i) -> const std::string& { return m.magnet_routes[i].id; });
+  for (std::size_t i = 0; i < m.magnet_routes.size(); ++i) {
+    const auto& r = m.magnet_routes[i];
+    std::string f = fmt::format("magnet_routes[{}]", i);
+    ck.index(f + ".plant_type", r.plant_type, m.magnet_types.size(), "magnet type");
+    ck.index(f + ".output", r.output, m.magnet_types.size(), "magnet type");
+    ck.at_least(f + ".extra_cost_usd_per_kg", r.extra_cost_usd_per_kg, 0.0, "USD/kg");
+    double sum = 0.0;
+    for (std::size_t e = 0; e < kElementCount; ++e) {
+      ck.at_least(fmt::format("{}.recipe.{}", f, info(element_at(e)).symbol), r.recipe[e], 0.0,
+                  "t/t");
+      sum += r.recipe[e];
+    }
+    if (!(sum > 0.0) || sum > 1.0)
+      ck.add(f + ".recipe",
+             fmt::format("expected a total in (0, 1] t REE metal per t magnet, got {}", sum));
+  }
+
   check_unique_ids(ck, "magnet", m.magnet.size(),
                    [&](std::size_t i) -> const std::string& { return m.magnet[i].id; });
   for (std::size_t i = 0; i < m.magnet.size(); ++i) {
@@ -167,6 +186,13 @@ void check_demand_and_flows(const MarketModel& m, Checker& ck) {
         ck.add(f + ".choke_usd_per_kg", fmt::format("expected a price above p0 ({}), got {}",
                                                     d.p0_usd_per_kg, d.choke_usd_per_kg));
     }
+    if (!(d.substitute_share >= 0.0 && d.substitute_share < 1.0))
+      ck.add(f + ".substitute_share",
+             fmt::format("expected a share in [0, 1), got {}", d.substitute_share));
+    if (d.substitute_share > 0.0 &&
+        !(d.substitute_usd_per_kg > 0.0 && std::isfinite(d.substitute_usd_per_kg)))
+      ck.add(f + ".substitute_usd_per_kg",
+             fmt::format("expected a price > 0, got {}", d.substitute_usd_per_kg));
     for (std::size_t k = 0; k < d.steps.size(); ++k) {
       ck.at_least(fmt::format("{}.steps[{}].quantity_t", f, k), d.steps[k].quantity_t, 0.0, "t/yr");
       ck.at_least(fmt::format("{}.steps[{}].wtp_usd_per_kg", f, k), d.steps[k].wtp_usd_per_kg, 0.0,
@@ -181,6 +207,7 @@ void check_demand_and_flows(const MarketModel& m, Checker& ck) {
     if (pr.long_run_elasticity != 0.0 && !(d.p0_usd_per_kg > 0.0))
       ck.add(f + ".p0_usd_per_kg", "a price response needs the reference price p0 > 0");
     ck.in_unit_range(f + ".response.speed", pr.speed);
+    ck.in_unit_range(f + ".response.recovery_speed", pr.recovery_speed);
     if (pr.lag_years < 0) ck.add(f + ".response.lag_years", "expected >= 0");
     if (pr.window_years < 1) ck.add(f + ".response.window_years", "expected >= 1");
   }

@@ -48,6 +48,13 @@ class PolicyChecker {
     flow(p.scope, true, false);
     ck_.in_unit_range(f_ + ".share", p.share);
     ck_.at_least(f_ + ".delay_years", p.delay_years, 0.0, "yr");
+    for (std::size_t i = 0; i < p.path.size(); ++i) {
+      ck_.in_unit_range(fmt::format("{}.path[{}].share", f_, i), p.path[i].share);
+      if (i > 0 && !(p.path[i].from > p.path[i - 1].from))
+        ck_.add(
+            fmt::format("{}.path[{}].from", f_, i),
+            fmt::format("expected a time after {}, got {}", p.path[i - 1].from, p.path[i].from));
+    }
   }
   void operator()(const TradeTax& p) {
     period(p.period);

@@ -66,5 +66,6 @@ SectionResult share_section(const IamcTable& t);
 SectionResult shortfall_section(const IamcTable& t);
 SectionResult plan_section(const IamcTable& t);
 SectionResult criticality_section(const IamcTable& t);
+SectionResult backtest_section(const IamcTable& t);  // sections_backtest.cpp
 
 }  // namespace rareflow::report::detail

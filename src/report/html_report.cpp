@@ -175,6 +175,8 @@ std::string render_html_report(const ReportInputs& in) {
       "no Plan|Roadmap, Plan|Self-sufficiency or Plan|Cost variables (not a plan run)");
   add(criticality_section(in.results), "Criticality",
       "no Criticality|SR and Criticality|EI variables (not a criticality run)");
+  add(backtest_section(in.results), "Back-test",
+      "no Backtest|Model|... variables (not a backtest run)");
   if (!in.tables.empty()) {
     Section t;
     t.id = "tables";

@@ -218,6 +218,7 @@ Result<MarketBuild> build(const Dataset& d, const Scenario& s) {
   detail::add_plants(c);
   detail::add_candidates(c);
   detail::add_metal(c);
+  detail::add_magnet_routes(c);
   detail::add_arcs(c);
   detail::add_demand(c);
   detail::add_recycling(c);

@@ -91,6 +91,13 @@ void add_recycling(Context& c);
 void add_china_quotas(Context& c);
 void add_scenario_policies(Context& c);
 void apply_settings(Context& c);
+// Magnet technology routes and grades, substitutes and curve shapes
+// (market_adapter_magnets.cpp).
+void add_magnet_routes(Context& c);
+market::Commodity magnet_grade(Context& c, const Sector& s);
+// Backstop, reversal rate and (magnet sectors) substitute of a demand; `s` null for demand
+// without a sector of the package.
+void shape_demand(Context& c, market::Demand& d, const Sector* s);
 
 // A development or candidate deposit with the project parameters of a candidate mine.
 bool is_candidate_deposit(const Context& c, const Deposit& dep);

@@ -72,35 +72,10 @@ market::Trajectory activity(Context& c, const Sector& s) {
   return yearly(c.base_year, c.magnet_index);
 }
 
-// The engine's step approximation of the curve, with a step of willingness to pay p0 and
-// width 2 kReferenceBand q0 inserted just past q0 (p0 is a step boundary of the curve, at q0),
-// taken from the steps below p0. With supply at q0 (1 + kReferenceBand), the middle of that
-// step, the equilibrium price is p0 itself and every demand gets at least q0: no shortfall and
-// no arbitrary choice among the range of duals that a bare step boundary allows.
+// The engine's step curve with the reference step inserted just past q0 (docs, section 3).
 Result<std::vector<market::DemandStep>> calibrated_steps(const market::Demand& d,
                                                          const market::MarketSettings& st) {
-  auto steps = market::demand_steps(d, st);
-  if (!steps) return steps;
-  std::vector<market::DemandStep> out;
-  double q = 0.0, carve = 2.0 * kReferenceBand * d.q0_t;
-  bool inserted = false;
-  for (const auto& s : *steps) {
-    if (!inserted && q >= d.q0_t * (1.0 - 1e-9)) {
-      out.push_back({carve, d.p0_usd_per_kg});
-      inserted = true;
-    }
-    q += s.quantity_t;
-    double width = s.quantity_t;
-    if (inserted && carve > 0.0) {
-      double take = std::min(carve, width);
-      width -= take;
-      carve -= take;
-    }
-    if (width > 0.0) out.push_back({width, s.wtp_usd_per_kg});
-  }
-  if (!inserted || carve > 1e-9 * d.q0_t)
-    return fail("demand curve of sector '" + d.sector + "': no room for the reference step");
-  return out;
+  return market::reference_steps(d, st, kReferenceBand);
 }
 
 }  // namespace
@@ -163,23 +138,22 @@ void add_demand(Context& c) {
   }
 
   const double eps = c.param("demand_elasticity", -0.3);
-  const double choke = c.param("demand_choke_multiple", 10.0);
   market::PriceResponse response;
   response.long_run_elasticity = c.param("demand_long_run_elasticity", -0.6);
   response.speed = c.param("demand_response_speed", 0.3);
-  auto add = [&](std::string sector, std::size_t r, market::Commodity com, double q0, double p0,
+  auto add = [&](const Sector* sec, std::size_t r, market::Commodity com, double q0, double p0,
                  market::Trajectory act) {
     if (!(q0 > 0.0) || !(p0 > 0.0)) return;
     market::Demand d;
-    d.sector = std::move(sector);
+    d.sector = sec ? sec->id : kUnallocated;
     d.region = r;
     d.commodity = com;
     d.q0_t = q0;
     d.p0_usd_per_kg = p0;
     d.elasticity = eps;
-    d.choke_usd_per_kg = choke * p0;
     d.activity = std::move(act);
     d.response = response;
+    shape_demand(c, d, sec);
     auto steps = calibrated_steps(d, c.m.settings);
     if (!steps) {
       c.error(steps.error().message);
@@ -199,12 +173,12 @@ void add_demand(Context& c) {
     if (!r) continue;
     market::Trajectory act = activity(c, *u.sector);
     if (u.sector->commodity == "magnet") {
-      add(u.sector->id, *r, market::Commodity::magnet(0), sigma_m * u.magnets_t,
+      add(u.sector, *r, magnet_grade(c, *u.sector), sigma_m * u.magnets_t,
           delivered(*r, c.out.magnet_price_usd_per_kg, to_magnet), act);
       continue;
     }
     for (std::size_t e = 0; e < kElementCount; ++e)
-      add(u.sector->id, *r, market::Commodity::oxide(element_at(e)), scale[e] * u.t_reo[e],
+      add(u.sector, *r, market::Commodity::oxide(element_at(e)), scale[e] * u.t_reo[e],
           delivered(*r, c.price[e], to_oxide), act);
   }
   // Supply without a recorded use: used or stocked where it is produced (China, or outside it:
@@ -213,8 +187,8 @@ void add_demand(Context& c) {
     if (unallocated[e] <= 0.0 || !china || !row) continue;
     double in_china = supply[e] > 0.0 ? supply_china[e] / supply[e] : 0.0;
     auto com = market::Commodity::oxide(element_at(e));
-    add(kUnallocated, *china, com, unallocated[e] * in_china, c.price[e], {});
-    add(kUnallocated, *row, com, unallocated[e] * (1.0 - in_china),
+    add(nullptr, *china, com, unallocated[e] * in_china, c.price[e], {});
+    add(nullptr, *row, com, unallocated[e] * (1.0 - in_china),
         delivered(*row, c.price[e], to_oxide), {});
   }
 }

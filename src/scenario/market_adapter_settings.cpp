@@ -37,6 +37,10 @@ void apply_settings(Context& c) {
   auto& st = c.m.settings;
   st.demand_steps_above = 10;
   st.demand_steps_below = 8;
+  // Steps 1 % apart in price next to the reference, 5 % wider at each step away from it:
+  // fine where prices sit, coarse toward the backstop (docs/model_market.md, section 6).
+  st.demand_step_gap = 0.01;
+  st.demand_step_growth = 0.05;
   for (const auto& [key, value] : c.s.settings) {
     auto spec =
         std::ranges::find_if(setting_specs(), [&](const SettingSpec& x) { return x.key == key; });

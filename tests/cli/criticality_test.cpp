@@ -161,8 +161,10 @@ TEST(CriticalityCli, ModelEu27PricesFromRuns) {
     EXPECT_NEAR(pd, results_value(dis, "EU27", var, 2026), 1e-6 * pd);
     EXPECT_NEAR((*row)["price_increase"].get<double>(), pd / pb - 1.0, 1e-6);
   }
-  // Outside/inside price ratios in 2026 of about 120 (Dy) and 21 (Tb): large increases.
-  EXPECT_GT((*row_of(j, "material", "Dy"))["price_increase"].get<double>(), 1.0);
+  // Tb outside China in 2026 about 37x its baseline price: a large increase. Dy: since
+  // issue 12 magnet makers switch to diffused and HREE-free routes, so Dy outside China no
+  // longer rises (about 199 USD/kg under licensing, below the baseline's): no large increase.
+  EXPECT_LT((*row_of(j, "material", "Dy"))["price_increase"].get<double>(), 1.0);
   EXPECT_GT((*row_of(j, "material", "Tb"))["price_increase"].get<double>(), 1.0);
   bool noted = false;
   for (const auto& n : j["notes"])

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,6 +77,18 @@ struct MagnetType {
   ElementArray recipe{};  // t of element metal per t of magnet (the rest is Fe, B, Co...)
 };
 
+// A technology route for making magnets (docs/model_market.md, section 6a): plants of magnet
+// type `plant_type` can make magnet type `output` with this recipe at their unit cost plus
+// `extra_cost_usd_per_kg`. A magnet type without any route of its plant type is made by one
+// implicit route: its own recipe, no extra cost, output the type itself.
+struct MagnetRoute {
+  std::string id;              // "dy-tb", "gbd", "hree-free"
+  std::size_t plant_type = 0;  // index into MarketModel::magnet_types: plants that can run it
+  std::size_t output = 0;      // magnet type made (a grade, with its own demand)
+  ElementArray recipe{};       // t of element metal per t of magnet
+  double extra_cost_usd_per_kg = 0.0;  // USD/kg magnet above the plant's unit cost
+};
+
 struct MagnetPlant {
   std::string id;
   std::size_t region = 0;
@@ -85,9 +98,14 @@ struct MagnetPlant {
   Lifecycle life;
 };
 
+// What demand not served on a step is: a price response (counted as shortfall), demand given
+// up at the backstop price, or demand switched to a non-REE substitute.
+enum class StepKind : std::uint8_t { Curve, Backstop, Substitute };
+
 struct DemandStep {
   double quantity_t = 0.0;      // width of the step at the reference quantity
   double wtp_usd_per_kg = 0.0;  // willingness to pay
+  StepKind kind = StepKind::Curve;
 };
 
 // Thrifting and substitution: the demand's intensity moves toward (P/p0)^(long_run -
@@ -98,7 +116,10 @@ struct PriceResponse {
   double speed = 0.3;
   int lag_years = 1;
   int window_years = 3;
-  bool reversible = false;  // false: intensity never recovers once reduced
+  bool reversible = false;  // true: intensity recovers toward 1 at `speed`
+  // Share of the gap to a higher target closed each year when not reversible (partial
+  // reversal: the re-engineering of thrifting is partly undone when prices fall).
+  double recovery_speed = 0.0;
 };
 
 // Demand of one sector in one region for one commodity (an oxide, a metal or a magnet type).
@@ -111,7 +132,11 @@ struct Demand {
   double q0_t = 0.0;              // reference quantity in the base year, t/yr
   double p0_usd_per_kg = 0.0;     // reference price
   double elasticity = -0.5;       // short run, < 0
-  double choke_usd_per_kg = 0.0;  // > p0
+  double choke_usd_per_kg = 0.0;  // backstop: > p0; nothing is bought at or above it
+  // A non-REE substitute (ferrite, induction or wound-rotor motors): a share of the demand
+  // leaves once the price exceeds the substitute's cost (0: no substitute).
+  double substitute_share = 0.0;           // in [0, 1)
+  double substitute_usd_per_kg = 0.0;      // price at which that share switches, > 0
   std::vector<DemandStep> steps;  // if given, used instead of the curve (scaled with q0)
   Trajectory activity;            // multiplier on q0 by year; empty: 1
   PriceResponse response;
@@ -144,6 +169,10 @@ struct MarketSettings {
   int demand_steps_above = 6;       // steps between the choke price and p0
   int demand_steps_below = 4;       // steps between p0 and the end of the curve
   double max_quantity_ratio = 1.5;  // demand curves end at this multiple of q0
+  // > 0: demand steps spaced by this log-price gap next to p0, growing by demand_step_growth
+  // per step away from it (instead of the even steps above); docs, section 6.
+  double demand_step_gap = 0.0;
+  double demand_step_growth = 0.05;
   // Cost of adding one kg to a commercial stock (handling and a year of carry), by stage.
   std::array<double, kStageCount> holding_cost_usd_per_kg{0.5, 0.5, 1.0, 1.0};
   bool allow_reexport = false;  // false: a region exports at most what it produces
@@ -164,6 +193,7 @@ struct MarketModel {
   std::vector<SeparationPlant> separation;
   std::vector<MetalPlant> metal;
   std::vector<MagnetType> magnet_types;
+  std::vector<MagnetRoute> magnet_routes;  // empty: each type made by its own recipe
   std::vector<MagnetPlant> magnet;
   std::vector<Demand> demands;
   std::vector<TradeArc> arcs;
@@ -186,6 +216,10 @@ struct MarketModel {
   std::size_t facility_region(FacilityRef f) const;
   const std::string& facility_id(FacilityRef f) const;
 };
+
+// The routes plants of each magnet type run: the model's routes, plus the implicit route of
+// every type that has none (its own recipe, output itself, no extra cost).
+std::vector<MagnetRoute> effective_magnet_routes(const MarketModel& m);
 
 // Adds arcs in both directions between every pair of regions for one stage.
 void add_all_arcs(MarketModel& m, Stage stage, double cost_usd_per_kg);

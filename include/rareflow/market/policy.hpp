@@ -68,12 +68,24 @@ struct ExportQuota {
 // Normal flow: the flow in scope in the year before the policy starts (the simulator keeps
 // it; see YearState::reference_flow). With a delay, nothing passes during the first
 // delay_years of the period (licences not yet granted).
+// A path changes the share over time: from each point's time on (fractional year, e.g. a
+// quarterly approval ramp), its share applies; before the first point, `share`.
+struct SharePoint {
+  double from = 0.0;
+  double share = 1.0;
+};
+
 struct ExportLicensing {
   std::string name;
   Period period;
   FlowScope scope;
   double share = 1.0;
   double delay_years = 0.0;
+  std::vector<SharePoint> path = {};  // sorted by `from`; empty: `share` throughout
+
+  // Integral over [year, year + 1) of the share passed while in force: zero during the delay,
+  // the path's share otherwise (docs/model_market.md, section 7).
+  double passed_share(int year) const;
 };
 
 enum class TaxSide : std::uint8_t { Export, Import };

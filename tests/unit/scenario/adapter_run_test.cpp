@@ -96,18 +96,28 @@ TEST(AdapterRun, CoProductionDoubleMagnetDemand) {
   }
 }
 
-// China's heavy-REE licensing (a quarter of 2024 flows passes from April 2025): Dy and Tb cost
-// far more outside China than inside in 2026, the first full year.
-TEST(AdapterRun, LicensingRaisesDyAndTbOutsideChina) {
+// China's heavy-REE licensing (a quarter of 2024 flows passes from April 2025). Since issue 12
+// magnets outside China can switch to grain-boundary-diffused and HREE-free routes and partly
+// to non-REE motors, so Dy no longer carries the whole magnet rent: outside China it stays
+// within 5% of the price inside (model: about 199 USD/kg both sides in 2026, was 24,550
+// outside). Tb, whose licensed use outside China is mostly phosphors with no substitute in
+// the model, still costs far more outside than inside in 2026 (model: about 77x).
+TEST(AdapterRun, LicensingRaisesTbOutsideChinaAndRoutesAbsorbDy) {
   const auto& t = run_of("china-heavy-ree-licensing").sim.table;
   for (const char* el : {"Dy", "Tb"}) {
     std::string var = std::string("Price|Oxide|") + el;
     double ratio = value(t, kOutsideChina, var, 2026) / value(t, kChina, var, 2026);
     std::cout << el << " outside/inside China 2026: " << ratio << "\n";
-    EXPECT_GT(ratio, 5.0) << el;
+    if (std::string(el) == "Tb")
+      EXPECT_GT(ratio, 5.0);
+    else
+      EXPECT_NEAR(ratio, 1.0, 0.05);
     // Before the policy the two markets are one (a transport cost apart).
     EXPECT_NEAR(value(t, kOutsideChina, var, 2024) / value(t, kChina, var, 2024), 1.0, 0.01);
   }
+  // The magnet makers switch route: diffused and HREE-free magnets are made from 2025.
+  EXPECT_GT(value(t, "World", "Production|Magnet Route|gbd", 2025), 0.0);
+  EXPECT_GT(value(t, "World", "Production|Magnet Route|hree-free", 2025), 0.0);
   EXPECT_EQ(t.record.entries.at("scenario.affected_elements"), "Sc,Y,Sm,Gd,Tb,Dy,Lu");
 }
 
@@ -161,7 +171,9 @@ TEST(AdapterRun, Compare) {
   auto diff = compare_tables(a, b, {2026});
   ASSERT_TRUE(diff);
   for (const auto& row : (*diff)[0].rows)
-    if (std::get<std::string>(row[1]) == "Dy, Outside China") {
+    if (std::get<std::string>(row[1]) == "Tb, Outside China") {
+      // Tb outside China, 2026: about 30,000 USD/kg under licensing against 810 (issue 12:
+      // Dy's gap is absorbed by magnet routes, Tb's is not).
       EXPECT_GT(std::get<double>(row[4]), 1000.0);
     }
   EXPECT_FALSE(compare_tables(a, b, {1990}));
