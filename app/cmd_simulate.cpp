@@ -8,6 +8,7 @@
 
 #include "command.hpp"
 #include "output.hpp"
+#include "rareflow/core/io.hpp"
 #include "rareflow/scenario/market_adapter.hpp"
 #include "rareflow/workflow/results_dir.hpp"
 #include "rareflow/sweep/scenario_sweep.hpp"
