@@ -10,8 +10,8 @@
 #include "output.hpp"
 #include "rareflow/core/io.hpp"
 #include "rareflow/scenario/market_adapter.hpp"
-#include "rareflow/workflow/results_dir.hpp"
 #include "rareflow/sweep/scenario_sweep.hpp"
+#include "rareflow/workflow/results_dir.hpp"
 
 namespace rareflow::app {
 namespace {

@@ -28,11 +28,11 @@ def test_bad_dict_names_the_key_path(ds):
         rareflow.load_scenario(d, ds)
     got = {(x.file, x.line, x.field): x.message for x in e.value.diagnostics}
     # The same messages as for a scenario file, with the key path instead of line:column.
-    assert got[("scenario dict", 0, "policy[0].share")] == "expected a number in [0, 1], found 1.5"
+    assert got[("scenario dict", 0, "policy[0].share")] == "expected a number in [0, 1] (fraction), found 1.5"
     assert got[("scenario dict", 0, "policy[0].elemnts")].startswith(
         'unknown key (did you mean "elements"?)')
     assert ("scenario dict", 0, "settings.hurdle_rate") in got
-    assert "scenario dict: policy[0].share: expected a number in [0, 1], found 1.5" in str(e.value)
+    assert "scenario dict: policy[0].share: expected a number in [0, 1] (fraction), found 1.5" in str(e.value)
 
 
 def test_value_without_toml_form_is_reported(ds):

@@ -28,12 +28,13 @@ const std::map<std::string, Kind>& kinds() {
 }
 
 std::string range_text(const DeclaredRange& r) {
-  std::string unit = r.unit.empty() ? "" : " " + r.unit;
+  // "(USD/kg)" as in core/params.hpp, so a fixed number gets the same message either way.
+  std::string unit = r.unit.empty() ? "" : " (" + r.unit + ")";
   if (std::isfinite(r.min) && std::isfinite(r.max))
     return fmt::format("[{}, {}]{}", r.min, r.max, unit);
   if (std::isfinite(r.min)) return fmt::format(">= {}{}", r.min, unit);
   if (std::isfinite(r.max)) return fmt::format("<= {}{}", r.max, unit);
-  return unit.empty() ? "of any value" : "of any value in" + unit;
+  return "of any value" + unit;
 }
 
 // "in [0, 1]", ">= 0", ... after "expected a number".
@@ -43,7 +44,7 @@ std::string phrase(const DeclaredRange& r) {
 }
 
 std::string found(const toml::node& n) {
-  if (auto s = n.value_exact<std::string>()) return fmt::format("\"{}\"", *s);
+  if (auto s = n.value_exact<std::string>()) return fmt::format("a string \"{}\"", *s);
   if (auto x = n.value<double>()) return fmt::format("{}", *x);
   if (n.is_table()) return "a table";
   if (n.is_array()) return "an array";
@@ -166,7 +167,9 @@ std::optional<Dist> build(Reader& r, const toml::table& t, const Kind& k) {
 // The support must lie in the declared range; integer parameters take whole values only.
 void check_range(Reader& r, const toml::node& n, const Dist& d, const DeclaredRange& range) {
   auto [lo, hi] = support(d);
-  std::string what = d.is_fixed() ? fmt::format("{}", d.p1) : describe(d);
+  Dist bare = d;  // the range names the unit once
+  bare.unit.clear();
+  std::string what = d.is_fixed() ? fmt::format("{}", d.p1) : describe(bare);
   if ((!std::isfinite(lo) && std::isfinite(range.min)) ||
       (!std::isfinite(hi) && std::isfinite(range.max))) {
     r.error(n, "",

@@ -9,10 +9,10 @@ namespace rareflow {
 std::string Diagnostic::str() const {
   // A message echoes what it found; a huge found value must not flood the terminal.
   constexpr std::size_t kMaxMessage = 1000;
-  std::string text = message.size() <= kMaxMessage
-                         ? message
-                         : fmt::format("{}... ({} characters)", message.substr(0, kMaxMessage),
-                                       message.size());
+  std::string text =
+      message.size() <= kMaxMessage
+          ? message
+          : fmt::format("{}... ({} characters)", message.substr(0, kMaxMessage), message.size());
   std::string where = file;
   if (line > 0) where += fmt::format(":{}", line);
   if (line > 0 && column > 0) where += fmt::format(":{}", column);

@@ -102,13 +102,12 @@ void define_magnet_making(const YearContext& ctx, LpProblem& lp, LpIndex& ix) {
     for (std::size_t k = 0; k < t.routes.size(); ++k) {
       const auto& route = t.routes[k];
       if (route.plant_type != plant.type) continue;
-      int col =
-          lp.add_column(0.0, kInf, ctx.cost[kMagnet][p] + route.extra_cost_usd_per_kg,
-                        [&] { return fmt::format("magnet_{}_{}", plant.id, route.id); });
+      int col = lp.add_column(0.0, kInf, ctx.cost[kMagnet][p] + route.extra_cost_usd_per_kg,
+                              [&] { return fmt::format("magnet_{}_{}", plant.id, route.id); });
       ix.magnet.push_back({p, k, col});
       lp.add(cap, col, 1.0);
-      add_term(lp, ix, t.cell(t.set.index(Commodity::magnet(route.output)), plant.region), col,
-               1.0, Term::Production);
+      add_term(lp, ix, t.cell(t.set.index(Commodity::magnet(route.output)), plant.region), col, 1.0,
+               Term::Production);
       for (std::size_t e = 0; e < kElementCount; ++e)
         if (route.recipe[e] > 0.0)
           add_term(lp, ix, t.cell(t.set.index({Stage::Metal, e}), plant.region), col,

@@ -10,10 +10,10 @@ namespace {
 constexpr double kTiny = 1e-9;  // t; below this a flow counts as none (for netback prices)
 
 void size_grids(YearResult& y, std::size_t n) {
-  for (auto* g :
-       {&y.price, &y.netback_price, &y.production, &y.recycling, &y.imports, &y.exports,
-        &y.input_use, &y.consumption, &y.demand_reference, &y.shortfall, &y.substitution, &y.backstop, &y.disposal, &y.stock_draw,
-        &y.stock_build, &y.stock_close, &y.stockpile_fill, &y.stockpile_release})
+  for (auto* g : {&y.price, &y.netback_price, &y.production, &y.recycling, &y.imports, &y.exports,
+                  &y.input_use, &y.consumption, &y.demand_reference, &y.shortfall, &y.substitution,
+                  &y.backstop, &y.disposal, &y.stock_draw, &y.stock_build, &y.stock_close,
+                  &y.stockpile_fill, &y.stockpile_release})
     g->assign(n, 0.0);
   std::fill(y.price.begin(), y.price.end(), std::nan(""));
   std::fill(y.netback_price.begin(), y.netback_price.end(), std::nan(""));
@@ -143,8 +143,8 @@ void extract_demand_and_trade(const YearContext& ctx, const LpIndex& ix, const C
     y.demand_reference[cell] += y.reference_t[d];
     y.substitution[cell] += y.substituted_t[d];
     y.backstop[cell] += y.backstop_t[d];
-    y.shortfall[cell] += std::max(
-        0.0, y.reference_t[d] - y.served_t[d] - y.substituted_t[d] - y.backstop_t[d]);
+    y.shortfall[cell] +=
+        std::max(0.0, y.reference_t[d] - y.served_t[d] - y.substituted_t[d] - y.backstop_t[d]);
   }
   y.tax_musd = 0.0;
   for (const auto& f : ix.flows) {

@@ -28,7 +28,7 @@ struct Topology {
   std::vector<std::uint8_t> stock_build;  // a commercial stock can be built there (oxides)
   std::vector<std::vector<ArcUse>> arcs;  // per commodity
   std::vector<std::vector<std::size_t>> feeds;  // per separation plant: ore sources it can treat
-  std::vector<MagnetRoute> routes;  // effective_magnet_routes of the model
+  std::vector<MagnetRoute> routes;              // effective_magnet_routes of the model
 
   std::size_t cell(std::size_t c, std::size_t r) const { return c * regions + r; }
   bool has_row(std::size_t c, std::size_t r) const {

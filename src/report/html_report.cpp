@@ -175,8 +175,9 @@ std::string render_html_report(const ReportInputs& in) {
       "no Plan|Roadmap, Plan|Self-sufficiency or Plan|Cost variables (not a plan run)");
   add(criticality_section(in.results), "Criticality",
       "no Criticality|SR and Criticality|EI variables (not a criticality run)");
-  add(backtest_section(in.results), "Back-test",
-      "no Backtest|Model|... variables (not a backtest run)");
+  // A back-test is a calibration run of its own, so its absence from a scenario's report is not
+  // something the reader lacks.
+  if (auto b = backtest_section(in.results)) sections.push_back(std::move(*b));
   if (!in.tables.empty()) {
     Section t;
     t.id = "tables";

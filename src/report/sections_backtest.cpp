@@ -41,8 +41,11 @@ SectionResult backtest_section(const IamcTable& t) {
       "absolute log error (MALE) over the years with both values.";
   Table fit;
   fit.title = "Fit per series";
-  fit.columns = {{"scenario", "", 0}, {"series", "", 0}, {"years compared", "", 0},
-                 {"MALE", "", 3}, {"typical factor", "x", 2}};
+  fit.columns = {{"scenario", "", 0},
+                 {"series", "", 0},
+                 {"years compared", "", 0},
+                 {"MALE", "", 3},
+                 {"typical factor", "x", 2}};
   for (const auto& m : model) {
     std::string series = m.variable.substr(kModel.size());
     const Slice* o = nullptr;
@@ -69,12 +72,12 @@ SectionResult backtest_section(const IamcTable& t) {
     double male = n > 0 ? sum / static_cast<double>(n) : std::nan("");
     fit.add_row({m.scenario, series, n, n > 0 ? Cell{male} : Cell{},
                  n > 0 ? Cell{std::exp(male)} : Cell{}});
-    s.figures.push_back(
-        {render_line_chart(c),
-         n > 0 ? fmt::format("{}: MALE {:.3f} over {} years (typical factor {:.2f}).", series,
-                             male, n, std::exp(male))
-               : fmt::format("{}: nothing observed to compare.", series),
-         false, ""});
+    s.figures.push_back({render_line_chart(c),
+                         n > 0
+                             ? fmt::format("{}: MALE {:.3f} over {} years (typical factor {:.2f}).",
+                                           series, male, n, std::exp(male))
+                             : fmt::format("{}: nothing observed to compare.", series),
+                         false, ""});
   }
   s.extra_html = html_table(fit, 200);
   return s;

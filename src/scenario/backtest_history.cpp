@@ -17,9 +17,8 @@ namespace rareflow::scenario::detail {
 namespace {
 
 constexpr const char* kEmbedded = "data/history/";
-constexpr Element kOreColumns[] = {Element::La, Element::Ce, Element::Pr, Element::Nd,
-                                   Element::Sm, Element::Eu, Element::Gd, Element::Tb,
-                                   Element::Dy, Element::Y};
+constexpr Element kOreColumns[] = {Element::La, Element::Ce, Element::Pr, Element::Nd, Element::Sm,
+                                   Element::Eu, Element::Gd, Element::Tb, Element::Dy, Element::Y};
 
 template <class F>
 void rows_of(const std::vector<RawTable>& tables, std::string_view name, F&& f) {
@@ -77,9 +76,10 @@ Result<History> read_rows(const Schema& schema, const std::vector<RawTable>& tab
 Result<double> History::param(const std::string& id) const {
   auto it = parameters.find(id);
   if (it == parameters.end())
-    return fail(fmt::format("history package {}: parameters: expected a row '{}' (see "
-                            "docs/model_calibration.md, section 7)",
-                            origin, id));
+    return fail(
+        fmt::format("history package {}: parameters: expected a row '{}' (see "
+                    "docs/model_calibration.md, section 7)",
+                    origin, id));
   return it->second;
 }
 

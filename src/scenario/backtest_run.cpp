@@ -36,9 +36,12 @@ std::vector<BacktestSeries> compare(const History& h, const BacktestRun& run) {
   std::vector<BacktestSeries> out;
   for (Element e : kPriceSeries)
     for (bool outside : {true, false}) {
-      BacktestSeries s{fmt::format("Price|Oxide|{}|{} China", info(e).symbol,
-                                   outside ? "outside" : "inside"),
-                       "USD/kg", {}, 0.0, 0};
+      BacktestSeries s{
+          fmt::format("Price|Oxide|{}|{} China", info(e).symbol, outside ? "outside" : "inside"),
+          "USD/kg",
+          {},
+          0.0,
+          0};
       for (const auto& y : run.sim.years) {
         double model = std::nan("");
         if (auto c = set.index(Commodity::oxide(e)); y.has_balance[c * y.regions + kChn])
@@ -81,7 +84,8 @@ std::vector<std::string> backtest_names() {
 
 Result<BacktestRun> run_backtest(std::string_view name, const std::string& data_dir) {
   if (name != "quota-era")
-    return fail(fmt::format("backtest: unknown back-test \"{}\": expected one of: quota-era", name));
+    return fail(
+        fmt::format("backtest: unknown back-test \"{}\": expected one of: quota-era", name));
   auto h = detail::load_history(data_dir);
   if (!h) return std::unexpected(h.error());
   BacktestRun run;
@@ -136,7 +140,7 @@ Table backtest_table(const BacktestRun& run) {
   Table t;
   t.title = fmt::format("Back-test {}: model against observed, {}-{}", run.name, run.base_year,
                         run.last_year);
-  t.columns = {{"series", "", 0}, {"unit", "", 0},      {"year", "", 0},
+  t.columns = {{"series", "", 0},           {"unit", "", 0},          {"year", "", 0},
                {"observed", "see unit", 1}, {"model", "see unit", 1}, {"model/observed", "", 2}};
   for (const auto& s : run.series)
     for (const auto& p : s.points) {
@@ -147,8 +151,8 @@ Table backtest_table(const BacktestRun& run) {
   t.notes.push_back(
       "observed: yearly geometric mean of the history package's points (annual and quarterly "
       "averages, spot and year-end quotes); outside China = FOB China; inside = domestic in USD");
-  t.notes.push_back(fmt::format("{} is the base year: demand is calibrated on its prices",
-                                run.base_year));
+  t.notes.push_back(
+      fmt::format("{} is the base year: demand is calibrated on its prices", run.base_year));
   for (const auto& n : run.notes) t.notes.push_back(n);
   return t;
 }
@@ -156,8 +160,8 @@ Table backtest_table(const BacktestRun& run) {
 Table backtest_fit_table(const BacktestRun& run) {
   Table t;
   t.title = fmt::format("Back-test {}: fit per series (mean absolute log error)", run.name);
-  t.columns = {{"series", "", 0}, {"years compared", "", 0}, {"MALE", "", 3},
-               {"typical factor", "x", 2}};
+  t.columns = {
+      {"series", "", 0}, {"years compared", "", 0}, {"MALE", "", 3}, {"typical factor", "x", 2}};
   for (const auto& s : run.series)
     t.add_row({s.name, static_cast<long long>(s.compared),
                std::isnan(s.male) ? Cell{} : Cell{s.male},

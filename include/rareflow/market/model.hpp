@@ -135,10 +135,10 @@ struct Demand {
   double choke_usd_per_kg = 0.0;  // backstop: > p0; nothing is bought at or above it
   // A non-REE substitute (ferrite, induction or wound-rotor motors): a share of the demand
   // leaves once the price exceeds the substitute's cost (0: no substitute).
-  double substitute_share = 0.0;           // in [0, 1)
-  double substitute_usd_per_kg = 0.0;      // price at which that share switches, > 0
-  std::vector<DemandStep> steps;  // if given, used instead of the curve (scaled with q0)
-  Trajectory activity;            // multiplier on q0 by year; empty: 1
+  double substitute_share = 0.0;       // in [0, 1)
+  double substitute_usd_per_kg = 0.0;  // price at which that share switches, > 0
+  std::vector<DemandStep> steps;       // if given, used instead of the curve (scaled with q0)
+  Trajectory activity;                 // multiplier on q0 by year; empty: 1
   PriceResponse response;
 };
 

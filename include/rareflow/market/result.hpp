@@ -57,9 +57,9 @@ struct YearResult {
   std::vector<double> input_use;         // used to make the next stage, t
   std::vector<double> consumption;       // served final demand, t
   std::vector<double> demand_reference;  // q0 of the year (after activity, intensity, shocks)
-  std::vector<double> shortfall;  // reference - served - substituted - backstop, >= 0, t
-  std::vector<double> substitution;  // demand switched to a non-REE substitute, t
-  std::vector<double> backstop;      // demand given up at the backstop price, t
+  std::vector<double> shortfall;         // reference - served - substituted - backstop, >= 0, t
+  std::vector<double> substitution;      // demand switched to a non-REE substitute, t
+  std::vector<double> backstop;          // demand given up at the backstop price, t
   std::vector<double> disposal;
   std::vector<double> stock_draw, stock_build, stock_close;
   std::vector<double> stockpile_fill, stockpile_release;
@@ -71,7 +71,8 @@ struct YearResult {
   std::vector<std::array<double, kElementCount>> separation_loss;
   // Per demand.
   std::vector<double> served_t, reference_t, substituted_t, backstop_t;
-  std::vector<double> route_output;  // t magnet per (effective route k, region r), [k * regions + r]
+  std::vector<double>
+      route_output;         // t magnet per (effective route k, region r), [k * regions + r]
   std::vector<Flow> flows;  // positive flows only
   std::vector<PolicyRow> policy_rows;
   std::vector<double> stockpile_level;  // closing level per policy (0 for other kinds)
