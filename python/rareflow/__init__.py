@@ -11,6 +11,7 @@ same diagnostics the CLI prints; a run that cannot be done raises :class:`Error`
 from __future__ import annotations
 
 import os
+import tempfile
 from typing import Callable, Iterable, Optional, Sequence, Tuple, Union
 
 import pandas as pd
@@ -22,7 +23,7 @@ from . import _rareflow as _rf
 __all__ = [
     "Dataset", "Scenario", "Run", "Diagnostic", "Error", "InputError",
     "load_data", "check_data", "balance", "stocks", "dsm", "load_scenario", "scenario_dict",
-    "shipped_scenarios", "simulate", "compare", "criticality", "plan", "report",
+    "shipped_scenarios", "simulate", "Sweep", "sweep", "compare", "criticality", "plan", "report",
 ]
 
 _default = None
@@ -245,6 +246,100 @@ def simulate(scenario: Union[Scenario, str, dict], years: Optional[Tuple[int, in
         scenario = load_scenario(scenario)
     first, last = (None, None) if years is None else (int(years[0]), int(years[1]))
     return Run(_rf.simulate(scenario._native, first, last, warm_start, progress))
+
+
+class Sweep:
+    """Results of :func:`sweep`: the percentiles of every output over the runs, each run's
+    input values, and the sensitivity ranking when ``explain`` was given. The files
+    ``rareflow sweep`` writes (percentiles.csv, samples.csv, sweep.json, runs.bin, ...) are in
+    ``.dir``."""
+
+    def __init__(self, native: dict, directory: str):
+        self._native = native
+        self.dir = directory
+        self.scenario = native["scenario"]
+        self.mode = native["mode"]
+        self.inputs = list(native["inputs"])
+        self.failures = [tuple(f) for f in native["failures"]]
+        self.r2 = native["r2"]
+        self.explain_note = native["explain_note"]
+        self._percentiles = None
+        self._samples = None
+
+    @property
+    def percentiles(self) -> pd.DataFrame:
+        """One row per output (region, variable, unit, year, as in the IAMC table): ``runs``
+        (runs that gave a value), p5, p25, p50, p75, p95 (numpy's default interpolation) and
+        mean over the runs, in the row's ``unit`` (USD/kg for prices, t/yr for flows). The
+        same values as percentiles.csv; NaN where no run gave a value."""
+        if self._percentiles is None:
+            df = pd.DataFrame(self._native["percentiles"],
+                              columns=["region", "variable", "unit", "year", "runs", "p5", "p25",
+                                       "p50", "p75", "p95", "mean"])
+            df["year"] = df["year"].astype("int64")
+            df["runs"] = df["runs"].astype("int64")
+            for c in ["p5", "p25", "p50", "p75", "p95", "mean"]:
+                df[c] = df[c].astype("float64")
+            self._percentiles = df
+        return self._percentiles
+
+    @property
+    def samples(self) -> pd.DataFrame:
+        """Each run's input values (one column per input, in the input's own unit, e.g. a
+        share 0..1 or a start year) and ``status`` ("ok" or "failed: why"), as samples.csv."""
+        if self._samples is None:
+            df = pd.DataFrame([list(v) for v in self._native["values"]], columns=self.inputs,
+                              dtype="float64")
+            df.insert(0, "run", range(len(df)))
+            failed = dict(self.failures)
+            df["status"] = ["failed: " + failed[r] if r in failed else "ok" for r in df["run"]]
+            self._samples = df
+        return self._samples
+
+    @property
+    def sensitivity(self) -> pd.DataFrame:
+        """With ``explain``: the inputs ranked by the share of the target's variance they
+        explain: ``src`` (standardized regression coefficient, dimensionless) and ``share``
+        (src squared, 0..1), as explain.csv; ``.r2`` is the regression's R^2. Empty
+        otherwise (``.explain_note`` says why when it cannot be computed)."""
+        return pd.DataFrame(self._native["sensitivity"], columns=["input", "src", "share"])
+
+    def quantiles(self, variable: str, region: str) -> pd.DataFrame:
+        """p5..p95 and mean of one output by year (rows), e.g.
+        ``s.quantiles("Price|Oxide|Dy", "CHN")`` in USD/kg."""
+        p = self.percentiles
+        rows = p[(p["variable"] == variable) & (p["region"] == region)]
+        return rows.set_index("year")[["p5", "p25", "p50", "p75", "p95", "mean"]]
+
+    def __repr__(self) -> str:
+        return (f"<rareflow.Sweep {self.scenario}: {len(self.samples)} runs ({self.mode}), "
+                f"{len(self.percentiles)} outputs, in {self.dir}>")
+
+
+def sweep(scenario: Union[Scenario, str, dict], runs: int = 100, seed: int = 1, threads: int = 1,
+          out: Optional[Union[str, os.PathLike]] = None,
+          years: Optional[Tuple[int, int]] = None, grid: Optional[Union[str, Sequence[str]]] = None,
+          explain: Optional[str] = None, keep_runs: bool = False) -> Sweep:
+    """The market run many times with the scenario's distributions sampled (``rareflow
+    sweep``): ``runs`` runs from ``seed`` (same seed, same results, whatever ``threads``), over
+    ``years`` (first, last; default the scenario's). ``grid`` (e.g. ``["share=0.2:0.6:5"]`` or
+    ``["policy[0].share=0.2,0.4"]``) runs every point of a grid of named inputs instead of
+    sampling. ``explain`` ("VARIABLE@REGION@YEAR", e.g. "Price|Oxide|Dy@CHN@2030") ranks the
+    inputs by the share of that output's variance they explain. Files go to ``out`` (a new
+    temporary directory when None, kept; see ``.dir``); ``keep_runs`` also writes runs.csv.
+    Outputs are in the IAMC units (prices USD/kg, flows t/yr). The GIL is released while the
+    runs solve. Bad options (runs or threads < 1, an unknown grid input, a scenario without a
+    distribution) raise :class:`InputError`. A sweep of a dict scenario cannot be replayed
+    with ``simulate --replay`` (sweep.json names no file)."""
+    if not isinstance(scenario, Scenario):
+        scenario = load_scenario(scenario)
+    first, last = (None, None) if years is None else (int(years[0]), int(years[1]))
+    directory = tempfile.mkdtemp(prefix="rareflow-sweep-") if out is None else os.fspath(out)
+    if isinstance(grid, str):
+        grid = [grid]
+    native = _rf.sweep(scenario._native, int(runs), int(seed), int(threads), directory, first,
+                       last, list(grid or []), explain or "", bool(keep_runs))
+    return Sweep(native, directory)
 
 
 def _results(x, ds, years):
