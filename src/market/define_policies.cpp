@@ -130,7 +130,7 @@ void define_production_quota(const YearContext& ctx, LpProblem& lp, LpIndex& ix,
 }  // namespace
 
 // Without re-export, a region exports at most what it produces, recycles or draws from stock:
-//   sum exports - production - stock draw - stockpile release <= recycling.
+//   sum exports - production - scrap recycling - stock draw - stockpile release <= recycling.
 // This keeps sanctions and bans exact (no routing through a third region).
 void define_reexport_limits(const YearContext& ctx, LpProblem& lp, LpIndex& ix) {
   if (ctx.model.settings.allow_reexport) return;
@@ -151,7 +151,7 @@ void define_reexport_limits(const YearContext& ctx, LpProblem& lp, LpIndex& ix) 
     for (const auto& tm : terms) {
       if (tm.kind == Term::Export) lp.add(row, tm.col, tm.coef);
       if (tm.kind == Term::Production || tm.kind == Term::StockDraw ||
-          tm.kind == Term::StockpileRelease)
+          tm.kind == Term::StockpileRelease || tm.kind == Term::Recycling)
         lp.add(row, tm.col, -tm.coef);
     }
   }

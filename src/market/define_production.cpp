@@ -87,10 +87,12 @@ void define_metal_making(const YearContext& ctx, LpProblem& lp, LpIndex& ix) {
   }
 }
 
-// magnet[p, route] >= 0 t magnet for each route of the plant's type, each making its route's
-// output grade from recipe[e] t of metal e per t at the plant's unit cost plus the route's
-// extra cost; capacity sum_route magnet[p, route] <= capacity_p. The choice of route is what
-// bounds an input's price by the cost of switching route (docs, section 6a).
+// magnet[p, route] >= 0 t finished magnet for each route of the plant's type, each making its
+// route's output grade from recipe[e] / (1 - scrap share) t of metal e per t, returning the
+// scrap's recovered rare earths as oxide in the plant's region (docs, section 6b), at the
+// plant's unit cost plus the route's extra cost; capacity sum_route magnet[p, route] <=
+// capacity_p. The choice of route is what bounds an input's price by the cost of switching
+// route (docs, section 6a).
 void define_magnet_making(const YearContext& ctx, LpProblem& lp, LpIndex& ix) {
   const auto& m = ctx.model;
   const Topology& t = ctx.topo;
@@ -108,10 +110,15 @@ void define_magnet_making(const YearContext& ctx, LpProblem& lp, LpIndex& ix) {
       lp.add(cap, col, 1.0);
       add_term(lp, ix, t.cell(t.set.index(Commodity::magnet(route.output)), plant.region), col, 1.0,
                Term::Production);
-      for (std::size_t e = 0; e < kElementCount; ++e)
-        if (route.recipe[e] > 0.0)
-          add_term(lp, ix, t.cell(t.set.index({Stage::Metal, e}), plant.region), col,
-                   route.recipe[e], Term::InputUse);
+      const MagnetInputs in = magnet_inputs(m, route);
+      for (std::size_t e = 0; e < kElementCount; ++e) {
+        if (in.metal[e] > 0.0)
+          add_term(lp, ix, t.cell(t.set.index({Stage::Metal, e}), plant.region), col, in.metal[e],
+                   Term::InputUse);
+        if (in.scrap_oxide[e] > 0.0)
+          add_term(lp, ix, t.cell(t.set.index({Stage::Oxide, e}), plant.region), col,
+                   in.scrap_oxide[e], Term::Recycling);
+      }
     }
   }
 }

@@ -30,6 +30,8 @@ std::vector<double>& grid_for(YearResult& y, Term k) {
       return y.stock_draw;
     case Term::StockpileRelease:
       return y.stockpile_release;
+    case Term::Recycling:
+      return y.recycling;
     case Term::InputUse:
       return y.input_use;
     case Term::Consumption:

@@ -126,11 +126,14 @@ std::optional<double> basket_value(const MarketModel& m, const YearResult& y, Fa
         if (std::isnan(v)) continue;
         v -= route.extra_cost_usd_per_kg;
         bool priced = true;
+        const MagnetInputs in = magnet_inputs(m, route);
         for (std::size_t e = 0; e < kElementCount && priced; ++e) {
-          if (route.recipe[e] <= 0.0) continue;
+          if (in.metal[e] <= 0.0) continue;
           double pm = y.at(y.price, set.index({Stage::Metal, e}), p.region);
+          double po = y.at(y.price, set.index({Stage::Oxide, e}), p.region);
           priced = !std::isnan(pm);
-          v -= route.recipe[e] * (priced ? pm : 0.0);
+          v -= in.metal[e] * (priced ? pm : 0.0);
+          if (in.scrap_oxide[e] > 0.0 && !std::isnan(po)) v += in.scrap_oxide[e] * po;
         }
         if (priced) consider(v);
       }

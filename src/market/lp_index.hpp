@@ -17,6 +17,7 @@ enum class Term : std::uint8_t {
   Import,
   StockDraw,
   StockpileRelease,
+  Recycling,  // oxide returned by magnet making's scrap
   InputUse,
   Consumption,
   Export,
@@ -24,9 +25,9 @@ enum class Term : std::uint8_t {
   StockpileFill,
   Disposal,
 };
-inline constexpr std::size_t kTermCount = 10;
+inline constexpr std::size_t kTermCount = 11;
 inline bool is_supply(Term t) {
-  return t <= Term::StockpileRelease;
+  return t <= Term::Recycling;
 }
 
 struct BalanceTerm {

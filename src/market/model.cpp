@@ -121,6 +121,18 @@ std::vector<MagnetRoute> effective_magnet_routes(const MarketModel& m) {
   return routes;
 }
 
+MagnetInputs magnet_inputs(const MarketModel& m, const MagnetRoute& route) {
+  const MagnetType& type = m.magnet_types.at(route.plant_type);
+  const double gross = 1.0 / (1.0 - type.scrap_share);  // t blank per t finished
+  MagnetInputs in;
+  for (std::size_t e = 0; e < kElementCount; ++e) {
+    in.metal[e] = route.recipe[e] * gross;
+    in.scrap_oxide[e] = route.recipe[e] * (gross - 1.0) * type.scrap_recovery *
+                        metal_to_oxide(element_at(e));
+  }
+  return in;
+}
+
 void add_all_arcs(MarketModel& m, Stage stage, double cost_usd_per_kg) {
   for (std::size_t a = 0; a < m.regions.size(); ++a)
     for (std::size_t b = 0; b < m.regions.size(); ++b)

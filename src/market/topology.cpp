@@ -55,8 +55,11 @@ Topology make_topology(const MarketModel& m) {
     for (const auto& route : t.routes) {
       if (route.plant_type != p.type) continue;
       t.producible[cell(Commodity::magnet(route.output), p.region)] = 1;
-      for (std::size_t e = 0; e < kElementCount; ++e)
-        if (route.recipe[e] > 0.0) t.usable[cell({Stage::Metal, e}, p.region)] = 1;
+      const MagnetInputs in = magnet_inputs(m, route);
+      for (std::size_t e = 0; e < kElementCount; ++e) {
+        if (in.metal[e] > 0.0) t.usable[cell({Stage::Metal, e}, p.region)] = 1;
+        if (in.scrap_oxide[e] > 0.0) t.producible[cell({Stage::Oxide, e}, p.region)] = 1;
+      }
     }
   for (const auto& d : m.demands) t.usable[cell(d.commodity, d.region)] = 1;
   for (const auto& rc : m.recycling)

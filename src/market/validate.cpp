@@ -132,6 +132,13 @@ void check_regions_and_facilities(const MarketModel& m, Checker& ck) {
     if (!(sum > 0.0) || sum > 1.0)
       ck.add(fmt::format("magnet_types[{}].recipe", i),
              fmt::format("expected a total in (0, 1] t REE metal per t magnet, got {}", sum));
+    const double s = m.magnet_types[i].scrap_share, rec = m.magnet_types[i].scrap_recovery;
+    if (!(s >= 0.0 && s < 1.0))
+      ck.add(fmt::format("magnet_types[{}].scrap_share", i),
+             fmt::format("expected a share in [0, 1) t scrap per t blank, got {}", s));
+    if (!(rec >= 0.0 && rec <= 1.0))
+      ck.add(fmt::format("magnet_types[{}].scrap_recovery", i),
+             fmt::format("expected a share in [0, 1], got {}", rec));
   }
 
   check_unique_ids(ck, "magnet_routes", m.magnet_routes.size(),

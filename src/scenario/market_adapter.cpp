@@ -154,7 +154,8 @@ void reference_prices(Context& c) {
 constexpr int kCalibrationPasses = 3;
 
 // World and China supply of separated and recycled oxide per element in the base year, t REO,
-// from a solve with every policy in force.
+// from a solve with every policy in force. Magnet scrap is not supply here: add_demand nets it
+// out of the magnets' need.
 Result<std::pair<ElementArray, ElementArray>> base_year_supply(const market::MarketModel& m,
                                                                int year) {
   auto engine = market::MarketEngine::create(m);
@@ -170,7 +171,9 @@ Result<std::pair<ElementArray, ElementArray>> base_year_supply(const market::Mar
   for (std::size_t e = 0; e < kElementCount; ++e) {
     std::size_t ci = set.index(market::Commodity::oxide(element_at(e)));
     for (std::size_t r = 0; r < m.regions.size(); ++r) {
-      double t = y->at(y->production, ci, r) + y->at(y->recycling, ci, r);
+      double t = y->at(y->production, ci, r);
+      for (const auto& rc : m.recycling)
+        if (rc.region == r && rc.element == element_at(e)) t += rc.t_per_yr.at(year, 0.0);
       world[e] += t;
       if (chn && r == *chn) china[e] += t;
     }
@@ -238,9 +241,10 @@ Result<MarketBuild> build(const Dataset& d, const Scenario& s) {
     if (!c.errors.empty()) return fail(joined(c.errors));
   }
   c.note(
-      fmt::format("calibration: demand set on the base-year supply of a {} solve; recorded "
-                  "magnet use scaled by {:.4f} so that the tightest magnet element fits; other "
-                  "uses scaled, or completed by an 'unallocated' demand, element by element",
+      fmt::format("calibration: demand set on the base-year supply of a {} solve; magnets "
+                  "first: recorded magnet use (finished) scaled by {:.4f} (1: every magnet "
+                  "element serves it); other uses take what is left, scaled, or completed by an "
+                  "'unallocated' demand, element by element",
                   c.base_year, out.magnet_scale));
   detail::add_scenario_policies(c);
   if (!c.errors.empty()) return fail(joined(c.errors));

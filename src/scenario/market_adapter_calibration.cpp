@@ -14,6 +14,7 @@ namespace {
 constexpr double kMineThresholdT = 5000.0;  // countries above this are calibration targets
 constexpr double kMineTolerance = 0.05;
 constexpr double kPriceTolerance = 0.25;
+constexpr double kExportTolerance = 0.10;  // China's magnet exports (issue 11)
 
 bool is_price_target(Element e) {
   return e == Element::Nd || e == Element::Dy || e == Element::Tb || e == Element::La ||
@@ -38,26 +39,39 @@ double param_or_nan(const Dataset& d, std::string_view id) {
 
 // Issue 11, shown for comparison: magnet output by region (production.csv) and China's magnet
 // exports in total and by destination (routes.csv), model against the package.
-void add_regional_magnet_rows(const Dataset& d, const MarketBuild& b, const market::YearResult& y,
-                              std::vector<CalibrationRow>& rows) {
-  const auto& m = b.model;
+// Magnet output of region r as blanks (the basis of reported output): finished / (1 - scrap).
+double blanks_made(const market::MarketModel& m, const market::YearResult& y, std::size_t r) {
   const auto& out = y.output[static_cast<std::size_t>(market::FacilityKind::Magnet)];
-  for (const auto& p : d.production) {
-    if (p.stage != "magnet" || p.year != b.base_year || p.region == kChina) continue;
-    auto r = m.region_index(p.region);
-    double made = 0.0;
-    for (std::size_t g = 0; g < m.magnet.size() && r; ++g)
-      if (m.magnet[g].region == *r) made += out[g];
-    rows.push_back(
-        {"NdFeB production", p.region, p.value, made, "t magnet/yr", p.source, false, 0.0});
-  }
+  double made = 0.0;
+  for (std::size_t g = 0; g < m.magnet.size(); ++g)
+    if (m.magnet[g].region == r)
+      made += out[g] / (1.0 - m.magnet_types[m.magnet[g].type].scrap_share);
+  return made;
+}
+
+// Rows: reported magnet output by region against the model's blanks (China first),
+// and China's magnet exports of every grade in total and by destination (routes.csv).
+void add_magnet_rows(const Dataset& d, const MarketBuild& b, const market::YearResult& y,
+                     std::vector<CalibrationRow>& rows) {
+  const auto& m = b.model;
+  if (m.magnet_types.empty()) return;
   const auto china = m.region_index(kChina);
-  if (!china || m.magnet_types.empty()) return;
-  const std::size_t cm = m.commodities().index(market::Commodity::magnet(0));
+  for (bool first : {true, false})
+    for (const auto& p : d.production) {
+      if (p.stage != "magnet" || p.year != b.base_year || (p.region == kChina) != first)
+        continue;
+      auto r = m.region_index(p.region);
+      // Shown, not a target: China's output sits 8% low because the package's primary PrNd
+      // falls short of the market-reported figure (docs/model_calibration.md, section 4).
+      rows.push_back({"NdFeB production (blanks)", p.region, p.value,
+                      r ? blanks_made(m, y, *r) : 0.0, "t magnet/yr", p.source, false, 0.0});
+    }
+  if (!china) return;
+  const auto set = m.commodities();
   std::vector<double> to(m.regions.size(), 0.0);
   double total = 0.0;
   for (const auto& f : y.flows)
-    if (f.commodity == cm && f.from == *china) {
+    if (set.at(f.commodity).stage == market::Stage::Magnet && f.from == *china) {
       to[f.to] += f.t;
       total += f.t;
     }
@@ -65,13 +79,21 @@ void add_regional_magnet_rows(const Dataset& d, const MarketBuild& b, const mark
   for (const auto& r : d.routes)
     if (r.stage == "magnet" && r.from == kChina && r.year == b.base_year) observed += r.value;
   rows.push_back({"China NdFeB exports", "World", observed, total, "t magnet/yr",
-                  "adamas-magnet-exports-2024", false, 0.0});
+                  "adamas-magnet-exports-2024", true, kExportTolerance});
   for (const auto& r : d.routes) {
     if (r.stage != "magnet" || r.from != kChina || r.year != b.base_year) continue;
     auto dest = m.region_index(r.to);
     rows.push_back({"China NdFeB exports to", r.to, r.value, dest ? to[*dest] : 0.0, "t magnet/yr",
                     r.source, false, 0.0});
   }
+  // Recycled PrNd in China: the scrap loop against the package's figure it was derived from.
+  double prnd = 0.0;
+  for (Element e : {Element::Nd, Element::Pr})
+    prnd += y.at(y.recycling, set.index(market::Commodity::oxide(e)), *china);
+  double reported = param_or_nan(d, "china_recycled_prnd_2024");
+  if (!std::isnan(reported))
+    rows.push_back({"China recycled PrNd oxide", kChina, reported, prnd, "t REO/yr",
+                    "argus-china-2024", false, 0.0});
 }
 
 }  // namespace
@@ -118,16 +140,8 @@ std::vector<CalibrationRow> calibration_rows(const Dataset& d, const MarketBuild
     if (!std::isnan(reported))
       rows.push_back({"China PrNd oxide (incl. recycled)", kChina, reported, ndpr, "t REO/yr",
                       "argus-china-2024", false, 0.0});
-    double magnets = 0.0;
-    const auto& out = y.output[static_cast<std::size_t>(market::FacilityKind::Magnet)];
-    for (std::size_t g = 0; g < m.magnet.size(); ++g)
-      if (m.magnet[g].region == *china) magnets += out[g];
-    for (const auto& p : d.production)
-      if (p.stage == "magnet" && p.region == kChina && p.year == b.base_year)
-        rows.push_back(
-            {"NdFeB production", kChina, p.value, magnets, "t magnet/yr", p.source, false, 0.0});
   }
-  add_regional_magnet_rows(d, b, y, rows);
+  add_magnet_rows(d, b, y, rows);
   return rows;
 }
 
@@ -144,7 +158,8 @@ Table calibration_table(const std::vector<CalibrationRow>& rows) {
   }
   t.notes.push_back(
       "targets: USGS 2024 mine production within 5% for every country above 5,000 t; USGS 2024 "
-      "oxide prices of Nd, Dy, Tb, La and Ce within 25% (model: world price weighted by use)");
+      "oxide prices of Nd, Dy, Tb, La and Ce within 25% (model: world price weighted by use); China's "
+      "magnet exports, all grades, within 10%");
   t.notes.push_back("other rows are shown for comparison; see docs/model_calibration.md");
   return t;
 }

@@ -94,6 +94,16 @@ void apply_settings(Context& c);
 // Magnet technology routes and grades, substitutes and curve shapes
 // (market_adapter_magnets.cpp).
 void add_magnet_routes(Context& c);
+// Manufacturing scrap of NdFeB making: the share of a blank lost as scrap, derived from China's
+// recycled PrNd and its magnet output, and the recovery of the scrap (docs/model_calibration.md,
+// section 4a); sets both on `type`, or leaves them 0 with a note saying what is missing.
+void set_magnet_scrap(Context& c, market::MagnetType& type);
+// Value of the metal one kg of finished magnet takes at reference prices, less the oxide its
+// scrap returns, USD/kg magnet (scrap share and recovery of `type`).
+double net_metal_value(Context& c, const market::MagnetType& type, const ElementArray& recipe);
+// Base-year magnet output by model region (production.csv, t magnet on the plants' own basis:
+// blanks, before the scrap share).
+std::map<std::size_t, double> base_magnet_output(Context& c);
 market::Commodity magnet_grade(Context& c, const Sector& s);
 // Backstop, reversal rate and (magnet sectors) substitute of a demand; `s` null for demand
 // without a sector of the package.

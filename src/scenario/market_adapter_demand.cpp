@@ -83,10 +83,33 @@ Result<std::vector<market::DemandStep>> calibrated_steps(const market::Demand& d
 void add_demand(Context& c) {
   if (c.m.magnet_types.empty()) return;  // no NdFeB recipe: add_plants reported why
   const std::vector<Use> uses = recorded_uses(c);
+  // Recorded magnet use counts a region's own output as made (blanks); demand is for finished
+  // magnets, so each region's use loses the scrap share of its own output (docs, section 3).
+  const auto& type = c.m.magnet_types.at(0);
+  const auto made = base_magnet_output(c);
+  std::map<std::size_t, double> recorded;  // t magnet by model region
+  for (const auto& u : uses)
+    if (auto r = c.region(u.region); r && u.sector->commodity == "magnet")
+      recorded[*r] += u.magnets_t;
+  auto finished = [&](const Use& u) {
+    auto r = c.region(u.region);
+    if (!r || !(recorded[*r] > 0.0)) return u.magnets_t;
+    double own = made.contains(*r) ? made.at(*r) : 0.0;
+    return u.magnets_t * std::max(0.0, recorded[*r] - type.scrap_share * own) / recorded[*r];
+  };
+  // Net oxide one tonne of finished magnet takes: its metal less what the scrap returns.
+  ElementArray net{};
+  const auto in = market::magnet_inputs(c.m, {type.id, 0, 0, type.recipe, 0.0});
+  for (std::size_t e = 0; e < kElementCount; ++e)
+    net[e] = in.metal[e] * metal_to_oxide(element_at(e)) - in.scrap_oxide[e];
   ElementArray magnet{}, other{}, supply{}, supply_china{};
   for (const auto& u : uses)
-    for (std::size_t e = 0; e < kElementCount; ++e)
-      (u.sector->commodity == "magnet" ? magnet : other)[e] += u.t_reo[e];
+    for (std::size_t e = 0; e < kElementCount; ++e) {
+      if (u.sector->commodity == "magnet")
+        magnet[e] += finished(u) * net[e];
+      else
+        other[e] += u.t_reo[e];
+    }
   for (const auto& [region, sr] : c.separation) {
     auto r = c.region(region);
     if (!r) continue;
@@ -108,22 +131,33 @@ void add_demand(Context& c) {
   }
 
   // Demand is set for supply / (1 + kReferenceBand): supply then sits in the middle of the
-  // reference step. Magnet use scaled so that the tightest magnet element's recorded uses fit.
+  // reference step. Magnets first: the 2024 magnet figures are reported (ACREI, Adamas), the
+  // other uses come from older sector recipes; magnet use is scaled only if the tightest magnet
+  // element cannot serve it, and other uses take what is left.
   for (std::size_t e = 0; e < kElementCount; ++e) {
     supply[e] /= 1.0 + kReferenceBand;
     supply_china[e] /= 1.0 + kReferenceBand;
   }
-  const auto& recipe = c.m.magnet_types.at(0).recipe;
+  // Nd can take Pr's place in a magnet (the "-nd" routes), so Nd and Pr count as one pool.
+  const std::size_t nd = index(Element::Nd), pr = index(Element::Pr);
   double sigma_m = 1.0;
   for (std::size_t e = 0; e < kElementCount; ++e)
-    if (recipe[e] > 0.0 && magnet[e] > 0.0)
-      sigma_m = std::min(sigma_m, supply[e] / (magnet[e] + other[e]));
+    if (net[e] > 0.0 && magnet[e] > 0.0 && e != nd && e != pr)
+      sigma_m = std::min(sigma_m, supply[e] / magnet[e]);
+  if (magnet[nd] + magnet[pr] > 0.0)
+    sigma_m = std::min(sigma_m, (supply[nd] + supply[pr]) / (magnet[nd] + magnet[pr]));
   c.out.magnet_scale = sigma_m;
+  ElementArray room{};  // supply left for other uses
+  for (std::size_t e = 0; e < kElementCount; ++e) room[e] = supply[e] - sigma_m * magnet[e];
+  if (room[pr] < 0.0) {  // magnets take Nd for the missing Pr
+    room[nd] += room[pr];
+    room[pr] = 0.0;
+  }
 
   ElementArray scale{}, unallocated{};
   c.out.elements.clear();
   for (std::size_t e = 0; e < kElementCount; ++e) {
-    double left = std::max(0.0, supply[e] - sigma_m * magnet[e]);
+    double left = std::max(0.0, room[e]);
     scale[e] = 1.0;
     if (!c.priced(e)) {
       scale[e] = 0.0;
@@ -173,7 +207,7 @@ void add_demand(Context& c) {
     if (!r) continue;
     market::Trajectory act = activity(c, *u.sector);
     if (u.sector->commodity == "magnet") {
-      add(u.sector, *r, magnet_grade(c, *u.sector), sigma_m * u.magnets_t,
+      add(u.sector, *r, magnet_grade(c, *u.sector), sigma_m * finished(u),
           delivered(*r, c.out.magnet_price_usd_per_kg, to_magnet), act);
       continue;
     }

@@ -17,15 +17,6 @@ constexpr const char* kStandardGrade = "NdFeB-std";
 constexpr std::size_t kHighCoercivity = 0;  // the package's NdFeB type (add_plants)
 constexpr std::size_t kStandard = 1;
 
-// Value of a recipe's metal at reference prices, USD per kg of magnet.
-double metal_value(Context& c, const ElementArray& recipe) {
-  const double metal_cost = c.param("metal_unit_cost", 3.0);
-  double v = 0.0;
-  for (std::size_t e = 0; e < kElementCount; ++e)
-    if (recipe[e] > 0.0 && c.priced(e))
-      v += recipe[e] * (c.price[e] * metal_to_oxide(element_at(e)) + metal_cost);
-  return v;
-}
 
 // The recipe with the heavy rare earths (Dy, Tb, Gd) cut to `keep` of their content and `ce`
 // of the rare-earth metal taken by Ce; Nd and Pr fill the rest in their own proportion, so the
@@ -51,6 +42,58 @@ std::string sector_param(std::string_view what, const Sector& s) {
 
 }  // namespace
 
+double net_metal_value(Context& c, const market::MagnetType& type, const ElementArray& recipe) {
+  const double metal_cost = c.param("metal_unit_cost", 3.0);
+  market::MarketModel one;
+  one.magnet_types = {type};
+  const auto in = market::magnet_inputs(one, {type.id, 0, 0, recipe, 0.0});
+  double v = 0.0;
+  for (std::size_t e = 0; e < kElementCount; ++e)
+    if (in.metal[e] > 0.0 && c.priced(e))
+      v += in.metal[e] * (c.price[e] * metal_to_oxide(element_at(e)) + metal_cost) -
+           in.scrap_oxide[e] * c.price[e];
+  return v;
+}
+
+std::map<std::size_t, double> base_magnet_output(Context& c) {
+  std::map<std::size_t, double> out;
+  for (const auto& p : c.d.production)
+    if (p.stage == "magnet" && p.year == c.base_year)
+      if (auto r = c.region(p.region)) out[*r] += p.value;
+  return out;
+}
+
+// s r = China's recycled PrNd / the PrNd oxide in China's magnet output, on the assumption that
+// China's recycled PrNd is its own magnet makers' scrap (assumption-magnet-scrap).
+void set_magnet_scrap(Context& c, market::MagnetType& type) {
+  const auto china = c.region(kChina);
+  const double made = china ? base_magnet_output(c)[*china] : 0.0;
+  const bool have = c.has_param("china_recycled_prnd_2024") && c.has_param("magnet_scrap_recovery");
+  double prnd_per_t = 0.0;
+  for (Element e : {Element::Nd, Element::Pr})
+    prnd_per_t += type.recipe[index(e)] * metal_to_oxide(e);
+  if (!have || !(made > 0.0) || !(prnd_per_t > 0.0)) {
+    c.note("magnet scrap: not modelled (needs China's base-year magnet output, "
+           "china_recycled_prnd_2024 and magnet_scrap_recovery)");
+    return;
+  }
+  const double recovery = c.param("magnet_scrap_recovery") / 100.0;
+  const double recovered = c.param("china_recycled_prnd_2024") / (made * prnd_per_t);
+  if (!(recovery > 0.0) || !(recovered < recovery)) {
+    c.error(fmt::format("calibration: magnet scrap share {:.4f} / recovery {:.4f} is not a share "
+                        "below 1 (china_recycled_prnd_2024 against China's magnet output)",
+                        recovered, recovery));
+    return;
+  }
+  type.scrap_share = recovered / recovery;
+  type.scrap_recovery = recovery;
+  c.note(fmt::format(
+      "magnet scrap: {:.1f}% of each blank is scrap, {:.0f}% of its rare earths return as oxide "
+      "where the magnet is made (China's recycled PrNd / the PrNd in its {:.0f} t of magnets); "
+      "the package's base-year recycled oxide is this scrap and is not added again",
+      100.0 * type.scrap_share, 100.0 * recovery, made));
+}
+
 // Routes: plants of the NdFeB type make the high-coercivity grade by the recorded recipe
 // ("dy-tb") or by grain-boundary diffusion ("gbd", less Dy/Tb), and the standard grade by the
 // recorded recipe ("dy-tb-std") or HREE-free with Ce substitution ("hree-free"). An alternative
@@ -58,22 +101,37 @@ std::string sector_param(std::string_view what, const Sector& s) {
 // mix is the recorded one, and a route takes over only when the prices of what it saves rise.
 void add_magnet_routes(Context& c) {
   if (c.m.magnet_types.empty()) return;
-  const ElementArray base = c.m.magnet_types[kHighCoercivity].recipe;
-  c.m.magnet_types.push_back({kStandardGrade, base});
+  const market::MagnetType high = c.m.magnet_types[kHighCoercivity];
+  const ElementArray base = high.recipe;
+  c.m.magnet_types.push_back({kStandardGrade, base, high.scrap_share, high.scrap_recovery});
   const double gbd_keep = 1.0 - c.param("magnet_route_gbd_hree_cut", 50.0) / 100.0;
   const ElementArray gbd = leaner(base, gbd_keep, 0.0);
   const ElementArray free =
       leaner(base, 0.0, c.param("magnet_route_hree_free_ce_share", 20.0) / 100.0);
-  const double v0 = metal_value(c, base);
+  const double v0 = net_metal_value(c, high, base);
   auto extra = [&](const ElementArray& r, std::string_view premium) {
-    return std::max(0.0, v0 - metal_value(c, r)) + c.param(premium, 0.0);
+    return std::max(0.0, v0 - net_metal_value(c, high, r)) + c.param(premium, 0.0);
   };
+  // Nd in Pr's place: Pr is the smaller share of the ores, and Nd2Fe14B serves where PrNd does.
+  ElementArray nd_only = base;
+  nd_only[index(Element::Nd)] += nd_only[index(Element::Pr)];
+  nd_only[index(Element::Pr)] = 0.0;
+  const double nd_extra = c.param("magnet_route_nd_for_pr_premium", 0.2);
+  // Dy in Tb's place: both raise coercivity; Tb more per kg, so more Dy replaces it.
+  ElementArray dy_only = base;
+  dy_only[index(Element::Dy)] +=
+      c.param("magnet_route_dy_for_tb_ratio", 1.5) * dy_only[index(Element::Tb)];
+  dy_only[index(Element::Tb)] = 0.0;
   c.m.magnet_routes = {
       {"dy-tb", kHighCoercivity, kHighCoercivity, base, 0.0},
       {"gbd", kHighCoercivity, kHighCoercivity, gbd, extra(gbd, "magnet_route_gbd_premium")},
+      {"dy-tb-nd", kHighCoercivity, kHighCoercivity, nd_only, nd_extra},
+      {"dy-only", kHighCoercivity, kHighCoercivity, dy_only,
+       extra(dy_only, "magnet_route_dy_for_tb_premium")},
       {"dy-tb-std", kHighCoercivity, kStandard, base, 0.0},
       {"hree-free", kHighCoercivity, kStandard, free,
        extra(free, "magnet_route_hree_free_premium")},
+      {"dy-tb-std-nd", kHighCoercivity, kStandard, nd_only, nd_extra},
   };
   // Metal making where magnets are made covers every element a route uses.
   for (auto& plant : c.m.metal)

@@ -138,18 +138,13 @@ void add_plants(Context& c) {
   // Magnets: the NdFeB recipe of the balance (t metal per t magnet); the making cost is the
   // reference magnet price less the metal at reference oxide prices (docs, section 4).
   market::MagnetType ndfeb{kNdFeB, c.balance.magnet_recipe_metal};
+  set_magnet_scrap(c, ndfeb);
   c.m.magnet_types.push_back(ndfeb);
-  const double metal_cost = c.param("metal_unit_cost", 3.0);
-  double metal_value = 0.0;
-  for (std::size_t e = 0; e < kElementCount; ++e) {
-    if (ndfeb.recipe[e] <= 0.0) continue;
-    if (!c.priced(e)) {
+  for (std::size_t e = 0; e < kElementCount; ++e)
+    if (ndfeb.recipe[e] > 0.0 && !c.priced(e))
       c.error(fmt::format("data package: prices: the NdFeB recipe needs a {} {} oxide price",
                           c.base_year, info(element_at(e)).symbol));
-      continue;
-    }
-    metal_value += ndfeb.recipe[e] * (c.price[e] * metal_to_oxide(element_at(e)) + metal_cost);
-  }
+  const double metal_value = net_metal_value(c, ndfeb, ndfeb.recipe);
   c.out.magnet_price_usd_per_kg = c.param("ndfeb_price_2024", 49.2);
   c.magnet_cost = c.out.magnet_price_usd_per_kg - metal_value;
   if (!(c.magnet_cost > 0.0))
@@ -162,7 +157,9 @@ void add_plants(Context& c) {
     if (p.stage != "magnet" || p.year != c.base_year) continue;
     auto r = c.region(p.region);
     if (!r) continue;
-    double cap = p.value * (*r == *china ? peak_ratio(c.magnet_index) * headroom : 1.0);
+    // Reported output is blanks; the plant's column is finished magnet.
+    double cap = p.value * (1.0 - ndfeb.scrap_share) *
+                 (*r == *china ? peak_ratio(c.magnet_index) * headroom : 1.0);
     c.m.magnet.push_back({p.region + "-magnet", *r, 0, cap, c.magnet_cost, {}});
   }
   for (const auto& f : c.d.facilities) {
@@ -188,7 +185,7 @@ void add_metal(Context& c) {
   std::vector<Element> elements;
   for (std::size_t e = 0; e < kElementCount; ++e)
     if (recipe[e] > 0.0) elements.push_back(element_at(e));
-  const double per_t = total(recipe);
+  const double per_t = total(recipe) / (1.0 - c.m.magnet_types[0].scrap_share);  // gross metal
   for (std::size_t r = 0; r < c.m.regions.size(); ++r) {
     double magnets = 0.0;
     for (const auto& p : c.m.magnet)

@@ -39,9 +39,13 @@ void add_recycling(Context& c) {
     if (v.empty()) v.assign(years, 0.0);
     return v;
   };
+  // With the scrap loop, the package's base-year recycled oxide of a magnet-making region is
+  // that scrap (set_magnet_scrap): the engine makes it in proportion to magnet output.
+  const bool scrap = !c.m.magnet_types.empty() && c.m.magnet_types[0].scrap_share > 0.0;
+  const auto makers = base_magnet_output(c);
   for (const auto& rb : c.balance.regions) {
     auto r = c.region(rb.region);
-    if (!r) continue;
+    if (!r || (scrap && makers.contains(*r))) continue;
     for (std::size_t e = 0; e < kElementCount; ++e)
       if (rb.recycled[e] > 0.0)
         for (double& v : series(*r, e)) v += rb.recycled[e];
@@ -62,9 +66,12 @@ void add_recycling(Context& c) {
       }
     }
     c.note(
-        fmt::format("recycling: the {} recycled oxide of the package plus the growth of "
+        fmt::format("recycling: the {} recycled oxide of the package ({}) plus the growth of "
                     "end-of-life secondary supply above its {} level (stock model)",
-                    c.base_year, c.base_year));
+                    c.base_year,
+                    scrap ? "except in magnet-making regions, where it is the scrap loop"
+                          : "constant",
+                    c.base_year));
   } else {
     c.note("recycling: the stock model failed (" + stocks.error().message +
            "); the base-year recycled oxide is kept constant");

@@ -57,6 +57,12 @@ void record(const ScenarioRun& run, const RunOptions& o, RunRecord& rec) {
   if (!affected.empty()) e["scenario.affected_elements"] = affected;
   for (std::size_t i = 0; i < b.notes.size(); ++i)
     e[fmt::format("adapter.note.{:02}", i + 1)] = b.notes[i];
+  for (const auto& ec : b.elements)
+    if (ec.supply_t > 0.0)
+      e[fmt::format("calibration.element.{}", info(ec.element).symbol)] = fmt::format(
+          "supply {:.0f} t REO (separated + exogenous recycling), magnets {:.0f} (net of scrap, "
+          "before the magnet scale), other uses {:.0f} x {:.3f}, unallocated {:.0f}",
+          ec.supply_t, ec.magnet_use_t, ec.other_use_t, ec.other_scale, ec.unallocated_t);
   for (const auto& r : run.calibration)
     e[fmt::format("calibration.{}.{}", r.quantity, r.item)] = fmt::format(
         "model {:.6g}, observed {:.6g} {} ({:+.1f}%){}", r.model, r.observed, r.unit,

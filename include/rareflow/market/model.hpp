@@ -74,7 +74,13 @@ struct MetalPlant {
 
 struct MagnetType {
   std::string id;         // "NdFeB", "SmCo"
-  ElementArray recipe{};  // t of element metal per t of magnet (the rest is Fe, B, Co...)
+  ElementArray recipe{};  // t of element metal per t of finished magnet (the rest is Fe, B...)
+  // Manufacturing scrap (cutting, grinding, rejects): t of alloy lost per t of blank. A plant
+  // making 1 t of finished magnet uses recipe / (1 - scrap_share) t of metal, and the scrap's
+  // rare earths return as oxide in the plant's region at scrap_recovery (docs/model_market.md,
+  // section 6b). Both 0: no scrap loop.
+  double scrap_share = 0.0;     // in [0, 1)
+  double scrap_recovery = 0.0;  // in [0, 1]
 };
 
 // A technology route for making magnets (docs/model_market.md, section 6a): plants of magnet
@@ -87,6 +93,13 @@ struct MagnetRoute {
   std::size_t output = 0;      // magnet type made (a grade, with its own demand)
   ElementArray recipe{};       // t of element metal per t of magnet
   double extra_cost_usd_per_kg = 0.0;  // USD/kg magnet above the plant's unit cost
+};
+
+// What one tonne of finished magnet made by a route takes and gives back: metal in (t metal
+// per t magnet) and the oxide its scrap returns (t REO per t magnet).
+struct MagnetInputs {
+  ElementArray metal{};
+  ElementArray scrap_oxide{};
 };
 
 struct MagnetPlant {
@@ -220,6 +233,10 @@ struct MarketModel {
 // The routes plants of each magnet type run: the model's routes, plus the implicit route of
 // every type that has none (its own recipe, output itself, no extra cost).
 std::vector<MagnetRoute> effective_magnet_routes(const MarketModel& m);
+
+// Metal used and scrap oxide returned per t of finished magnet made by `route` on plants of its
+// plant type (the type's scrap share and recovery).
+MagnetInputs magnet_inputs(const MarketModel& m, const MagnetRoute& route);
 
 // Adds arcs in both directions between every pair of regions for one stage.
 void add_all_arcs(MarketModel& m, Stage stage, double cost_usd_per_kg);

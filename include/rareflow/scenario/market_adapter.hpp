@@ -34,7 +34,7 @@ struct ElementCalibration {
   double reference_price_usd_per_kg = 0.0;  // p0; NaN when the element has no price
   std::string price_source;
   double supply_t = 0.0;       // modelled base-year supply: separated + recycled, t REO
-  double magnet_use_t = 0.0;   // recorded use in magnets (balance), t REO
+  double magnet_use_t = 0.0;   // net oxide of the recorded finished magnet use, t REO
   double other_use_t = 0.0;    // recorded use in other sectors (balance), t REO
   double other_scale = 1.0;    // factor on the recorded other uses
   double unallocated_t = 0.0;  // demand added for supply without a recorded use, t REO
