@@ -124,9 +124,9 @@ TEST(ModelInputs, Eu27LicensingMatchesRuns) {
 
 // Observed (shared data world/regional_2024.csv, hree_dependence row: Reuters, Nov 2025): Dy
 // oxide about 900 USD/kg in Rotterdam against 255 in China under the licensing, 3.5 times. The
-// model with magnet routes (issue 12) instead lowers EU27's Dy price by 24% against the baseline
-// in 2026, as routes cut Dy demand faster than the licence cuts supply. DISABLED: it fails,
-// and issue 12 stays open on it.
+// model with magnet routes and the scrap loop raises EU27's Dy price by 43% against the
+// baseline in 2026 (it lowered it by 24% before the Dy-for-Tb route), short of doubling.
+// DISABLED: it fails, and issue 12 stays open on it.
 TEST(ModelInputs, DISABLED_Eu27DyPriceRisesUnderLicensing) {
   ModelRequest req;
   req.perspective = "eu27";
