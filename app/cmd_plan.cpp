@@ -27,6 +27,10 @@ struct PlanOptions {
   bool evaluate = false;
   bool rank = false;
   std::vector<std::string> sweeps;
+  std::size_t futures = 0;  // 0: the plan's own scenarios
+  std::size_t reduce = 10;
+  std::uint64_t seed = 1;
+  bool no_regret = false;
   std::string report;
 };
 
@@ -68,6 +72,22 @@ void setup(CLI::App& root, GlobalOptions& g) {
   c->add_option("--sweep-goal", o->sweeps,
                 "re-solve across a goal's target, NAME=FROM:TO:POINTS (shares in %, budgets in "
                 "USD million), e.g. import-dependence-2030=30:60:7; may be repeated");
+  auto* futures =
+      c->add_option("--futures", o->futures,
+                    "sample N futures from the plan's [futures] table, solve over --reduce of them "
+                    "and evaluate the roadmap in all N (cost, regret, goal attainment)");
+  c->add_option("--reduce", o->reduce,
+                "with --futures: representative futures kept by fast forward selection "
+                "(default 10)")
+      ->needs(futures);
+  c->add_option("--seed", o->seed,
+                "with --futures: random seed (default 1); same seed, same "
+                "results")
+      ->needs(futures);
+  c->add_flag("--no-regret", o->no_regret,
+              "with --futures: skip solving each sampled future alone (no regret, half the "
+              "solves)")
+      ->needs(futures);
   c->add_option("--report", o->report, "also write a self-contained HTML report (or .xlsx) here");
   c->callback([o, &g] {
     Format f;
@@ -97,6 +117,7 @@ void setup(CLI::App& root, GlobalOptions& g) {
     req.options.rank = o->rank;
     req.options.sweeps = o->sweeps;
     req.evaluate = o->evaluate;
+    req.futures = {o->futures, o->reduce, o->seed, !o->no_regret};
     if (o->evaluate) req.data = &dataset(g);
     report::Progress progress({"plan", workflow::plan_steps(req)});
     req.progress = [&progress](int step, const std::string& what) { progress.update(step, what); };

@@ -145,12 +145,17 @@ Prepared prepare(const PlanModel& plan) {
     for (std::size_t s = 0; s < plan.scenarios.size(); ++s) {
       const YearPath* path = &d.tonnes;
       double factor = 1.0;
+      std::vector<double> by_year(T, 1.0);
       for (const auto& ov : plan.scenarios[s].demand) {
         if (ov.commodity != d.commodity) continue;
         if (ov.tonnes) path = &*ov.tonnes;
         factor *= ov.factor;
+        if (ov.factor_path)
+          for (std::size_t t = 0; t < T; ++t)
+            by_year[t] *= ov.factor_path->at(p.year(static_cast<int>(t)));
       }
-      for (std::size_t t = 0; t < T; ++t) q[s][t] = path->at(p.year(static_cast<int>(t))) * factor;
+      for (std::size_t t = 0; t < T; ++t)
+        q[s][t] = path->at(p.year(static_cast<int>(t))) * factor * by_year[t];
     }
     p.demand.push_back(std::move(q));
   }

@@ -19,9 +19,10 @@ void describe_goals(const MilpContext& ctx, PlanSolution& sol);
 // Adds a message (and PlanSolution::idle_projects) for every project with capacity in the
 // solution that produces nothing in any scenario and year, saying why.
 void flag_idle_projects(const PlanModel& plan, PlanSolution& sol);
-// Names of the hard goals a solution fails (beyond round-off), and of the goals that bind or
+// Names of the hard goals (with soft_too, of every goal) a solution fails (beyond round-off),
+// and of the goals that bind or
 // (soft) are missed somewhere; each name once.
-std::vector<std::string> failed_goals(const PlanSolution& s);
+std::vector<std::string> failed_goals(const PlanSolution& s, bool soft_too = false);
 std::vector<std::string> binding_goals(const PlanSolution& s);
 
 }  // namespace rareflow::plan::detail

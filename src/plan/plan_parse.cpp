@@ -141,7 +141,7 @@ void parse_header(ParseContext& ctx, const toml::table& root, PlanModel& plan) {
   TableReader top(
       ctx, root, "",
       {"plan", "currencies", "solver", "storage", "deposits", "magnets", "feeds", "projects",
-       "imports", "exports", "demand", "goals", "scenarios", "commitments"});
+       "imports", "exports", "demand", "goals", "scenarios", "commitments", "futures"});
   if (const toml::table* t = top.table("currencies")) {
     for (auto&& [k, v] : *t) {
       std::string code(k.str());
@@ -212,6 +212,7 @@ PlanModel parse_plan(std::string_view text, const std::string& file_name) {
   detail::parse_scenarios(ctx, root, plan);
   detail::parse_goals(ctx, root, plan);
   detail::parse_commitments(ctx, root, plan);
+  detail::parse_futures(ctx, root, plan);
   if (ctx.diags.empty()) detail::validate_plan(ctx, root, plan);
   if (!ctx.diags.empty()) throw InputError(ctx.diags);
   return plan;

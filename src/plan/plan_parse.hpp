@@ -17,6 +17,7 @@ void parse_trade(ParseContext& ctx, const toml::table& root, PlanModel& plan);
 void parse_goals(ParseContext& ctx, const toml::table& root, PlanModel& plan);
 void parse_scenarios(ParseContext& ctx, const toml::table& root, PlanModel& plan);
 void parse_commitments(ParseContext& ctx, const toml::table& root, PlanModel& plan);
+void parse_futures(ParseContext& ctx, const toml::table& root, PlanModel& plan);
 // Checks that need the whole plan (years against the horizon, probabilities, references).
 // First and last year: within 2000-2100, in order, at most 60 years apart. Sets horizon_ok.
 void check_horizon(TableReader& plan_table, const PlanModel& plan);

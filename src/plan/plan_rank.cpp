@@ -11,11 +11,12 @@
 namespace rareflow::plan {
 
 namespace detail {
-// Hard goals a solution does not meet (violation above round-off), and goals that bind.
-std::vector<std::string> failed_goals(const PlanSolution& s) {
+// Hard goals (or every goal) a solution does not meet (violation above round-off), and goals
+// that bind.
+std::vector<std::string> failed_goals(const PlanSolution& s, bool soft_too) {
   std::vector<std::string> out;
   for (const auto& g : s.goals)
-    if (g.hard && g.violation > 1e-6 * std::max(1.0, std::abs(g.target)) &&
+    if ((g.hard || soft_too) && g.violation > 1e-6 * std::max(1.0, std::abs(g.target)) &&
         std::find(out.begin(), out.end(), g.goal) == out.end())
       out.push_back(g.goal);
   return out;

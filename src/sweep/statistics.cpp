@@ -16,6 +16,26 @@ double percentile(std::vector<double>& v, double p) {
   return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
 }
 
+Stats stats_of(const std::vector<double>& values) {
+  std::vector<double> v;
+  double sum = 0;  // in the given order, so the mean does not depend on who ran what
+  for (double x : values) {
+    if (std::isnan(x)) continue;
+    v.push_back(x);
+    sum += x;
+  }
+  std::sort(v.begin(), v.end());
+  Stats st;
+  st.runs = v.size();
+  st.mean = v.empty() ? std::nan("") : sum / static_cast<double>(v.size());
+  st.p5 = percentile(v, 0.05);
+  st.p25 = percentile(v, 0.25);
+  st.p50 = percentile(v, 0.50);
+  st.p75 = percentile(v, 0.75);
+  st.p95 = percentile(v, 0.95);
+  return st;
+}
+
 Result<std::vector<Stats>> statistics(const RunStore& s, std::size_t block) {
   std::vector<Stats> out;
   block = std::max<std::size_t>(block, 1);
@@ -24,24 +44,9 @@ Result<std::vector<Stats>> statistics(const RunStore& s, std::size_t block) {
     auto cols = s.read_columns(first, count);
     if (!cols) return std::unexpected(cols.error());
     for (std::size_t c = 0; c < count; ++c) {
-      std::vector<double> v;
-      double sum = 0;  // in run order, so the mean does not depend on who ran what
-      for (std::size_t r = 0; r < s.runs(); ++r) {
-        double x = (*cols)[c * s.runs() + r];
-        if (std::isnan(x)) continue;
-        v.push_back(x);
-        sum += x;
-      }
-      std::sort(v.begin(), v.end());
-      Stats st;
-      st.runs = v.size();
-      st.mean = v.empty() ? std::nan("") : sum / static_cast<double>(v.size());
-      st.p5 = percentile(v, 0.05);
-      st.p25 = percentile(v, 0.25);
-      st.p50 = percentile(v, 0.50);
-      st.p75 = percentile(v, 0.75);
-      st.p95 = percentile(v, 0.95);
-      out.push_back(st);
+      auto begin = cols->begin() + static_cast<std::ptrdiff_t>(c * s.runs());
+      out.push_back(
+          stats_of(std::vector<double>(begin, begin + static_cast<std::ptrdiff_t>(s.runs()))));
     }
   }
   return out;

@@ -57,6 +57,35 @@ TEST(PlanCli, RankAndSweepTables) {
   EXPECT_NE(bad.err.find("did you mean 'nd-at-home'"), std::string::npos) << bad.err;
 }
 
+// --futures prints the representatives and the roadmap across the sampled futures (values
+// worked out in tests/unit/workflow/plan_futures_test.cpp); bad requests fail with nothing on
+// stdout: a bad [futures] distribution with its file:line:column, --reduce without --futures,
+// K above N, and a plan without [futures].
+TEST(PlanCli, FuturesTablesAndBadRequests) {
+  const std::string plan = RAREFLOW_SOURCE_DIR "/tests/data/plan/futures.toml";
+  auto r = run("plan " + plan + " --futures 20 --reduce 2 --seed 3 --no-reference");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("Sampled futures: 2 representatives of 20"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Roadmap across the 20 sampled futures: goal attainment"),
+            std::string::npos);
+  for (const std::string& args :
+       {plan + " --reduce 2", plan + " --futures 5 --reduce 6",
+        std::string(RAREFLOW_SOURCE_DIR "/tests/data/plan/two_projects.toml --futures 5")}) {
+    auto bad = run("plan " + args);
+    EXPECT_NE(bad.code, 0) << args;
+    EXPECT_TRUE(bad.out.empty()) << args << ": " << bad.out;
+  }
+  auto dir = fs::temp_directory_path() / "rareflow_cli_futures";
+  fs::create_directories(dir);
+  std::ofstream(dir / "bad.toml") << slurp(plan)
+                                  << "demand = { dist = \"uniform\", min = 1, max = 20 }\n";
+  auto bad = run("plan " + (dir / "bad.toml").string() + " --futures 5");
+  EXPECT_NE(bad.code, 0);
+  EXPECT_TRUE(bad.out.empty());
+  EXPECT_NE(bad.err.find("bad.toml:41:"), std::string::npos) << bad.err;
+  fs::remove_all(dir);
+}
+
 TEST(PlanCli, RussiaWritesResultsDirAndReport) {
   auto dir = fs::temp_directory_path() / "rareflow_cli_plan";
   fs::remove_all(dir);

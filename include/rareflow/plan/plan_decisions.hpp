@@ -3,6 +3,7 @@
 // goal's target). Money in USD million (expected present value, as the objective).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,5 +65,18 @@ Table sweep_table(const PlanModel& plan, const GoalSweep& sweep,
                   const std::vector<SweepPoint>& points);
 // "smz_separation 2025 x1; glazov_magnet 2025 x2" (decision years and modules).
 std::string roadmap_summary(const std::vector<RoadmapEntry>& entries);
+
+// A roadmap's outcome in a plan, e.g. one sampled future (docs/model_plan.md section 7c): the
+// expected present cost with every build fixed to the roadmap (operations optimised), the goals
+// it then misses, and, when asked, the plan's own optimum (what perfect foresight of that plan
+// would cost), so that regret = cost - best. Money in USD million.
+struct RoadmapOutcome {
+  double cost_musd = 0;
+  std::vector<std::string> failed;  // hard goals not met
+  std::vector<std::string> missed;  // every goal not met (hard or soft)
+  std::optional<double> best_musd;
+};
+Result<RoadmapOutcome> roadmap_outcome(const PlanModel& plan, const Roadmap& roadmap,
+                                       const SolveOptions& options, bool with_best);
 
 }  // namespace rareflow::plan

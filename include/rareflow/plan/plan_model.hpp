@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "rareflow/core/distribution.hpp"
 #include "rareflow/core/elements.hpp"
 
 namespace rareflow::plan {
@@ -186,6 +187,7 @@ struct DemandOverride {
   Commodity commodity;
   std::optional<YearPath> tonnes;
   double factor = 1.0;
+  std::optional<YearPath> factor_path;  // a factor by year, on top of `factor` (sampled futures)
   SourceNote note;
 };
 
@@ -212,6 +214,17 @@ struct Commitment {
   std::string project;
   int decision_year = 0;
   int modules = 1;
+  SourceNote note;
+};
+
+// [futures]: the uncertainty from which `plan --futures N` samples futures (docs/model_plan.md
+// section 7c). Each future is one of the plan's scenarios, drawn by its probability, with every
+// import price times a drawn factor from `from_year` on, and every demand path times a factor
+// that rises linearly from 1 in the year before `from_year` to a drawn value in the last year.
+struct FuturesSpec {
+  int from_year = 0;
+  Dist import_price = Dist::fixed(1.0);  // factor on import prices (dimensionless)
+  Dist demand = Dist::fixed(1.0);        // factor on demand in the last year (dimensionless)
   SourceNote note;
 };
 
@@ -249,6 +262,7 @@ struct PlanModel {
   std::vector<Goal> goals;
   std::vector<Scenario> scenarios;
   std::vector<Commitment> commitments;
+  std::optional<FuturesSpec> futures;
   SourceNote note;
 
   int years() const { return last_year - first_year + 1; }

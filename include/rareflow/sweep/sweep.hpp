@@ -84,6 +84,8 @@ struct Stats {
   std::size_t runs = 0;  // runs that gave a value
 };
 double percentile(std::vector<double>& sorted_values, double p);  // values sorted ascending
+// Percentiles and mean of values in run order (NaN: a failed run, skipped).
+Stats stats_of(const std::vector<double>& values);
 // Reads the store `block` columns at a time: memory is runs x block doubles (8 MB per 1,000
 // runs with the default block).
 Result<std::vector<Stats>> statistics(const RunStore& s, std::size_t block = 1024);

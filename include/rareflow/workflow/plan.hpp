@@ -9,6 +9,7 @@
 #include "rareflow/core/error.hpp"
 #include "rareflow/data/dataset.hpp"
 #include "rareflow/plan/plan_run.hpp"
+#include "rareflow/workflow/plan_futures.hpp"
 
 namespace rareflow::workflow {
 
@@ -17,11 +18,15 @@ struct PlanRequest {
   plan::PlanRunOptions options;   // its on_phase is driven through `progress`
   bool evaluate = false;          // also simulate the optimised roadmap (baseline market)
   const Dataset* data = nullptr;  // the data package, needed with evaluate
+  // With futures.futures > 0: the plan is solved over K futures reduced from N sampled ones
+  // (its own scenarios only seed them) and the roadmap is evaluated in all N (plan_futures.hpp).
+  FuturesOptions futures;
   // Called before each step (0-based) of plan_steps(): what is being done.
   std::function<void(int step, const std::string& what)> progress;
 };
 
-// Solves (1 or 2), ranking (0 or 1), one per goal sweep, plus evaluation (0 or 1).
+// Solves (1 or 2), ranking (0 or 1), one per goal sweep, plus evaluation (0 or 1), plus the
+// evaluation across sampled futures (0 or 1).
 int plan_steps(const PlanRequest& r);
 
 // Throws InputError for a bad plan file (a load boundary, like plan::parse_plan); a solver or
