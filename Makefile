@@ -35,7 +35,8 @@ python: setup configure
 # The whole test suite under AddressSanitizer and UBSan; any report fails the run.
 test-sanitize:
 	@cmake -S . -B $(SANITIZE_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug \
-	  -DRAREFLOW_WERROR=$(WERROR) -DRAREFLOW_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
+	  -DRAREFLOW_WERROR=$(WERROR) -DRAREFLOW_SANITIZE=ON -DRAREFLOW_BENCH=OFF \
+	  -DRAREFLOW_PYTHON=OFF $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(SANITIZE_BUILD) -j $(JOBS)
 	@cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)

@@ -6,7 +6,8 @@ the outcome is classified as
   clean error        non-zero exit, a message with file:line[:column]
   error, no location non-zero exit without one
   nonsense accepted  exit 0 on input made nonsense (nan, inf, a huge number, text in a number,
-                     a 100 kB value, an exact duplicate row)
+                     a 100 kB value, an exact duplicate row); a number replaced inside free
+                     text, a quoted string or a comment counts as "accepted" (see standalone)
   accepted           exit 0 on a mutation that may well be valid (not counted as a defect)
   crash              killed by a signal or aborted (exit >= 128)
   hang               still running after the timeout
@@ -31,6 +32,18 @@ NONSENSE_NUMBERS = ["nan", "inf", "-inf", "1e308", "1e309", "1e26", "2147483647"
 LOCATION = re.compile(r"[\w./-]+:\d+(:\d+)?:")
 
 
+def standalone(line, m):
+    """True when number match m is a whole value of its line: outside quotes and comments,
+    between separators (line start, , = [ { : before; , ] } # or line end after). A number
+    inside free text ("55,431 t in 2024", "dod-mp-2025") stays text when replaced, which is no
+    nonsense for the reader to refuse."""
+    before = line[:m.start()]
+    if before.count('"') % 2 or "#" in before:
+        return False
+    head, tail = before.rstrip(), line[m.end():].lstrip()
+    return (not head or head[-1] in ",=[{:") and (not tail or tail[0] in ",]}#")
+
+
 def mutate(text, rng):
     """Returns (mutated text, nonsense?)."""
     lines = text.split("\n")
@@ -43,8 +56,9 @@ def mutate(text, rng):
         spots = [(i, m) for i in body[1:] or body for m in NUMBER.finditer(lines[i])]
         if spots:
             i, m = rng.choice(spots)
+            whole = standalone(lines[i], m)
             lines[i] = lines[i][:m.start()] + rng.choice(NONSENSE_NUMBERS) + lines[i][m.end():]
-            return "\n".join(lines), True
+            return "\n".join(lines), whole
         kind = "flip"
     if kind == "duplicate" and len(body) > 1:
         i = rng.choice(body[1:])

@@ -7,12 +7,14 @@ namespace rareflow::report {
 
 namespace {
 
-constexpr const char* kMine = "Mine";
+// The first column also holds recycling and stock draws, the last the named gaps (ore not
+// processed, oxide not separated): the headings say so, not "Mine" and "End use" (issue 13).
+constexpr const char* kMine = "Mine, recycling, stock";
 constexpr const char* kSeparation = "Separation";
 constexpr const char* kOxide = "Oxide";
 constexpr const char* kUse = "Use region";
 constexpr const char* kMagnets = "Magnets";
-constexpr const char* kEnd = "End use";
+constexpr const char* kEnd = "End use or gap";
 
 class Flows {
  public:

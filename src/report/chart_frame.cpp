@@ -51,6 +51,10 @@ double Frame::sx(double v) const {
 }
 
 double Frame::sy(double v) const {
+  if (ylog) {
+    double a = std::log10(yt.lo), b = std::log10(yt.hi);
+    return y1 - (b > a && v > 0 ? (std::log10(v) - a) / (b - a) : 0.0) * (y1 - y0);
+  }
   double span = yt.hi - yt.lo;
   return y1 - (span > 0 ? (v - yt.lo) / span : 0.5) * (y1 - y0);
 }
@@ -68,7 +72,25 @@ double legend_width(const std::vector<LegendItem>& items) {
   return std::min(w + 30.0, kLegendMaxWidth);
 }
 
+// Decades covering the positive part of `yr` (1, 10, 100, ...), with 2 and 5 between them when
+// there are at most two decades; step is the smallest tick, so labels get its decimals.
+Ticks log_ticks(Range yr) {
+  Ticks t;
+  double lo = yr.empty() || yr.lo <= 0 ? 1.0 : yr.lo, hi = yr.empty() ? 10.0 : yr.hi;
+  t.lo = std::pow(10.0, std::floor(std::log10(lo)));
+  t.hi = std::max(std::pow(10.0, std::ceil(std::log10(std::max(hi, lo)))), t.lo * 10.0);
+  bool fine = t.hi / t.lo <= 100.0 * (1 + 1e-9);
+  for (double d = t.lo; d <= t.hi * (1 + 1e-9); d *= 10.0) {
+    t.values.push_back(d);
+    if (fine && d * 2 < t.hi) t.values.insert(t.values.end(), {d * 2, d * 5});
+  }
+  std::sort(t.values.begin(), t.values.end());
+  t.step = t.lo;
+  return t;
+}
+
 Ticks y_ticks(const Axis& y, Range yr, double plot_height) {
+  if (y.log) return log_ticks(yr);
   Range r = axis_range(yr, y, true);
   int target = std::clamp(static_cast<int>(plot_height / 45.0), 3, 8);
   Ticks t = nice_ticks(r.lo, r.hi, target, y.years);
@@ -96,6 +118,7 @@ Frame make_frame_y_only(ChartSize size, const Axis& y, Range yr, double bottom_m
   f.y0 = 40.0;
   f.y1 = f.height - bottom_margin;
   f.yt = y_ticks(y, yr, f.y1 - f.y0);
+  f.ylog = y.log;
   double lw = legend_width(legend);
   f.x0 = 12.0 + (axis_label(y).empty() ? 0.0 : 18.0) + y_label_width(f.yt, y.years) + 8.0;
   f.x1 = f.width - 16.0 - (lw > 0 ? lw + 12.0 : 0.0);

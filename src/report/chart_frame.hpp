@@ -38,6 +38,7 @@ struct Frame {
   double x0 = 0, x1 = 0;  // plot area, px
   double y0 = 0, y1 = 0;  // y0 top, y1 bottom
   Ticks xt, yt;
+  bool ylog = false;  // yt are decades and sy maps log10(v)
   double sx(double v) const;
   double sy(double v) const;
 };

@@ -17,6 +17,11 @@ std::string color_or_palette(const std::string& c, std::size_t i) {
   return c.empty() ? palette_color(i) : c;
 }
 
+// A point is drawn when finite, and on a log axis when positive (a gap otherwise).
+bool drawn(double v, const Axis& a) {
+  return std::isfinite(v) && (!a.log || v > 0.0);
+}
+
 std::string value_text(double v, const Axis& a) {
   std::string s = format_number(v, std::abs(v) >= 100 ? 0 : (std::abs(v) >= 1 ? 2 : 4));
   return a.unit.empty() ? s : s + " " + a.unit;
@@ -30,7 +35,7 @@ std::string render_line_chart(const LineChart& c) {
     const auto& s = c.series[i];
     std::size_t n = std::min(s.x.size(), s.y.size());
     for (std::size_t k = 0; k < n; ++k) {
-      if (!std::isfinite(s.y[k]) || !std::isfinite(s.x[k])) continue;
+      if (!drawn(s.y[k], c.y) || !std::isfinite(s.x[k])) continue;
       xr.add(s.x[k]);
       yr.add(s.y[k]);
     }
@@ -49,7 +54,7 @@ std::string render_line_chart(const LineChart& c) {
     bool pen_down = false;
     std::size_t n = std::min(s.x.size(), s.y.size());
     for (std::size_t k = 0; k < n; ++k) {
-      if (!std::isfinite(s.y[k]) || !std::isfinite(s.x[k])) {
+      if (!drawn(s.y[k], c.y) || !std::isfinite(s.x[k])) {
         pen_down = false;
         continue;
       }
@@ -63,7 +68,7 @@ std::string render_line_chart(const LineChart& c) {
           d, color, s.dashed ? R"( stroke-dasharray="6 4")" : "");
     if (s.markers) {
       for (std::size_t k = 0; k < n; ++k) {
-        if (!std::isfinite(s.y[k]) || !std::isfinite(s.x[k])) continue;
+        if (!drawn(s.y[k], c.y) || !std::isfinite(s.x[k])) continue;
         out +=
             fmt::format(R"(<circle cx="{}" cy="{}" r="3" fill="{}"><title>{}: {}</title></circle>)",
                         coord(f.sx(s.x[k])), coord(f.sy(s.y[k])), color,

@@ -9,6 +9,7 @@
 
 #include "csv_read.hpp"
 #include "rareflow/core/limits.hpp"
+#include "rareflow/core/params.hpp"
 #include "rareflow/core/table.hpp"
 #include "rareflow/report/sankey.hpp"
 
@@ -262,10 +263,17 @@ Result<std::vector<ChainFlow>> chain_flows_from_csv(const std::string& text,
     }
     f.element = *e;
     const auto& v = r.fields[5];
+    // A flow is at most 10 Mt, about 25 times world mine production (390 kt REO/yr, USGS MCS
+    // 2025): 2147483647 t of Dy was drawn as a Sankey before (issue 13).
+    const ParamSpec spec{"value", ParamType::Number, r.fields[6], 0.0, 1e7, {}, true, ""};
     auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), f.value);
-    if (ec != std::errc() || p != v.data() + v.size() || !std::isfinite(f.value) || f.value < 0) {
-      problems.push_back(fmt::format("{}:{}: value: expected a finite number >= 0, found {}",
-                                     file_name, r.line, echo(v)));
+    if (ec != std::errc() || p != v.data() + v.size()) {
+      problems.push_back(fmt::format("{}:{}: value: expected {}, found {}", file_name, r.line,
+                                     param_expectation(spec), echo(v)));
+      continue;
+    }
+    if (auto bad = check_param(spec, f.value); !bad.empty()) {
+      problems.push_back(fmt::format("{}:{}: value: {}", file_name, r.line, bad));
       continue;
     }
     if (first_unit.empty()) first_unit = r.fields[6];

@@ -70,6 +70,18 @@ SectionResult sankey_section(const std::vector<SankeyData>& diagrams, std::strin
   return s;
 }
 
+// Largest over smallest positive value of a chart (1 when it has none).
+double positive_span(const LineChart& c) {
+  double lo = kMissing, hi = kMissing;
+  for (const auto& ls : c.series)
+    for (double v : ls.y)
+      if (std::isfinite(v) && v > 0) {
+        lo = std::isnan(lo) ? v : std::min(lo, v);
+        hi = std::isnan(hi) ? v : std::max(hi, v);
+      }
+  return std::isnan(lo) ? 1.0 : hi / lo;
+}
+
 SectionResult price_section(const IamcTable& t) {
   auto all = slices(t, [](const std::string& v) { return v.starts_with(vars::kPriceOxide); });
   if (all.empty()) return std::nullopt;
@@ -130,6 +142,17 @@ SectionResult price_section(const IamcTable& t) {
     if (scen.size() > 1 && regs.size() > 1)
       caption += fmt::format(" Colour: scenario; solid: {}, dashed: {}.", regs[0], regs[1]);
     s.figures.push_back({render_line_chart(c), caption, false, ""});
+    // Prices spanning more than 10x flatten the low series on a linear axis (the Dy price
+    // under licensing hid every other line, issue 13): the same chart on a log axis follows.
+    if (positive_span(c) > 10.0) {
+      c.y.log = true;
+      c.title += " (log scale)";
+      s.figures.push_back({render_line_chart(c),
+                           fmt::format("{}: the prices span {:.0f}x, so this axis is logarithmic "
+                                       "(decades); prices of 0 are left out.",
+                                       c.title, positive_span(c)),
+                           false, ""});
+    }
   }
   return s;
 }

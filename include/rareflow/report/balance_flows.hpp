@@ -10,9 +10,9 @@
 
 namespace rareflow::report {
 
-// Stages: Mine (regions, recycling, stock draw) -> Separation -> Oxide (producing region) ->
-// Use region (CHN, ROW) -> Magnets -> End use (sectors and the named gaps as sinks). Every
-// inner node passes on what it receives, as the balance closes.
+// Stages: "Mine, recycling, stock" (mining regions, recycling, stock draw) -> Separation ->
+// Oxide (producing region) -> Use region (CHN, ROW) -> Magnets -> "End use or gap" (sectors and
+// the named gaps as sinks). Every inner node passes on what it receives, as the balance closes.
 std::vector<ChainFlow> chain_flows_from_balance(const Balance& b);
 
 // Every source of the package: id, title, publisher, year, confidence, address.

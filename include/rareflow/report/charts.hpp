@@ -20,6 +20,7 @@ struct Axis {
   double max = kMissing;
   bool include_zero = true;  // value axes start at zero unless the data go below
   bool years = false;        // whole-number ticks printed without separators (2030)
+  bool log = false;          // log10 scale with decade ticks; values <= 0 are not drawn
 };
 
 // Axis title as printed: "title [unit]", or the title alone when unitless.

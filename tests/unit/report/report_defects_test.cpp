@@ -62,7 +62,6 @@ TEST(ReportDefects, LegendLabelsStayDistinct) {
   EXPECT_NE(svg.find("<title>russia-2035|optimised|self-sufficiency|Dy+Tb</title>"),
             std::string::npos);
 }
-
 }  // namespace
 }  // namespace rareflow::report
 
@@ -80,6 +79,42 @@ TEST(ReportDefects, OneRegionShareChartSaysSo) {
   for (const auto& f : s->figures)
     said = said || f.caption.find("holds 100 %") != std::string::npos;
   EXPECT_TRUE(said);
+}
+
+// The Dy price under licensing spanned so much that the linear axis flattened every other
+// series. Prices spanning more than 10x get a second chart on a log axis: here 300 and
+// 4,000 USD/kg (13.3x, caption "13x"); Nd at 60 and 90 (1.5x) keeps its linear chart only.
+TEST(ReportDefects, WidePriceSpanGetsALogAxisChart) {
+  IamcTable t;
+  std::string dy = std::string(vars::kPriceOxide) + "Dy", nd = std::string(vars::kPriceOxide) + "Nd";
+  for (int y : {2030, 2031}) {
+    t.add(kModelName, "base", "CHN", dy, "USD/kg", y, 300);
+    t.add(kModelName, "base", "ROW", dy, "USD/kg", y, 4000);
+    t.add(kModelName, "base", "CHN", nd, "USD/kg", y, 60);
+    t.add(kModelName, "base", "ROW", nd, "USD/kg", y, 90);
+  }
+  auto s = detail::price_section(t);
+  ASSERT_TRUE(s.has_value());
+  std::vector<std::string> logs;
+  for (const auto& f : s->figures)
+    if (f.caption.find("(log scale)") != std::string::npos) logs.push_back(f.caption);
+  ASSERT_EQ(logs.size(), 1u) << s->figures.size() << " figures";
+  EXPECT_NE(logs[0].find("Dy"), std::string::npos) << logs[0];
+  EXPECT_NE(logs[0].find("span 13x"), std::string::npos) << logs[0];
+}
+
+// A log axis over 1..1000 has the decades 1, 10, 100, 1000 as ticks, and 10 sits a third of
+// the way up the plot (log10 10 = 1 of 3 decades).
+TEST(ReportDefects, LogAxisPlacesDecadesEvenly) {
+  Axis y{"Price", "USD/kg"};
+  y.log = true;
+  detail::Range r;
+  r.add(1.0);
+  r.add(1000.0);
+  auto f = detail::make_frame_y_only(ChartSize{}, y, r, 30.0, {});
+  EXPECT_EQ(f.yt.values, (std::vector<double>{1, 10, 100, 1000}));
+  EXPECT_NEAR(f.sy(10.0), f.y1 - (f.y1 - f.y0) / 3.0, 1e-9);
+  EXPECT_NEAR(f.sy(1000.0), f.y0, 1e-9);
 }
 
 }  // namespace

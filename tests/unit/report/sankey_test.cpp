@@ -215,6 +215,16 @@ TEST(Sankey, CsvAndJsonRoundTrip) {
       "f.csv");
   ASSERT_FALSE(bad.has_value());
   EXPECT_NE(bad.error().message.find("f.csv:2: element: 'Xx'"), std::string::npos);
+  // 2147483647 t of Dy was drawn before (issue 13); a flow is at most 10 Mt (1e7 t), row 3 here.
+  auto huge = chain_flows_from_csv(
+      "from_stage,from_node,to_stage,to_node,element,value,unit\nMine,CHN,Sep,CHN,Dy,1,t\n"
+      "Mine,CHN,Sep,CHN,Dy,2147483647,t\n",
+      "f.csv");
+  ASSERT_FALSE(huge.has_value());
+  EXPECT_NE(huge.error().message.find(
+                "f.csv:3: value: expected a number in [0, 10000000] (t), found 2147483647"),
+            std::string::npos)
+      << huge.error().message;
 }
 
 // The demo fixture: every diagram built from its base-year flows balances to 1e-9.
