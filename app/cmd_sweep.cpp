@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "output.hpp"
+#include "rareflow/core/io.hpp"
 #include "rareflow/scenario/market_adapter.hpp"
 #include "rareflow/sweep/scenario_sweep.hpp"
 
@@ -20,6 +22,7 @@ InputError sweep_option_error(const std::string& option, const std::string& mess
 void setup(CLI::App& root, GlobalOptions& g) {
   auto o = std::make_shared<sweep::SweepOptions>();
   auto years = std::make_shared<std::string>();
+  auto report = std::make_shared<std::string>();
   auto* c = root.add_subcommand(
       "sweep", "run a scenario many times with its distributions sampled (or over a grid)");
   c->add_option("scenario", o->scenario, "scenario file or shipped scenario name")->required();
@@ -32,8 +35,12 @@ void setup(CLI::App& root, GlobalOptions& g) {
   c->add_option("--years", *years, "years to simulate, FIRST..LAST (default: the scenario's)");
   c->add_option("--explain", o->explain,
                 "VARIABLE@REGION@YEAR: rank the inputs by the share of its variance they explain");
+  c->add_flag("--cold", [o](std::int64_t) { o->warm_start = false; },
+              "solve every year from scratch (no warm start), to time the warm start");
   c->add_flag("--keep-runs", o->keep_runs, "also write every run's results to runs.csv");
-  c->callback([o, years, &g] {
+  c->add_option("--report", *report,
+                "also write a self-contained HTML report (or .xlsx) of the ranges here");
+  c->callback([o, years, report, &g] {
     if (o->runs < 1) throw sweep_option_error("--runs", "expected a number of runs >= 1");
     if (o->threads < 1) throw sweep_option_error("--threads", "expected a number of threads >= 1");
     if (!years->empty()) {
@@ -42,6 +49,9 @@ void setup(CLI::App& root, GlobalOptions& g) {
       o->first_year = y->first;
       o->last_year = y->second;
     }
+    if (!report->empty())
+      if (auto ok = check_output_file(*report); !ok)
+        throw sweep_option_error("--report", ok.error().message);
     const Dataset& d = dataset(g);
     scenario::Scenario s = scenario::load_scenario(o->scenario, d);
     auto r = sweep::run_sweep(d, s, *o);
@@ -63,6 +73,9 @@ void setup(CLI::App& root, GlobalOptions& g) {
     }
     if (!r->explain_note.empty())
       std::cout << fmt::format("--explain {}: {}\n", o->explain, r->explain_note);
+    if (!report->empty())
+      write_command_report(sweep::medians(*r), {}, "rareflow sweep: " + r->scenario_name, *report,
+                           g, *r);
     if (!r->failures.empty()) g.exit_code = 1;
   });
 }

@@ -44,11 +44,13 @@ void emit_tables(const std::vector<Table>& tables, const std::string& format,
 namespace rareflow::app {
 
 void write_command_report(const IamcTable& results, const std::vector<Table>& tables,
-                          const std::string& title, const std::string& path, GlobalOptions& g) {
+                          const std::string& title, const std::string& path, GlobalOptions& g,
+                          std::optional<sweep::SweepResult> sweep) {
   report::ReportInputs in;
   in.title = title;
   in.results = results;
   in.tables = tables;
+  in.sweep = std::move(sweep);
   if (auto b = report::add_base_year(in, dataset(g)); !b)
     throw std::runtime_error(b.error().message);
   auto ok = report::write_report(in, path, report::format_from_extension(path));

@@ -2,12 +2,14 @@
 // sheet per table, plus the run record and the sources; needs --out).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "command.hpp"
 #include "rareflow/core/iamc.hpp"
 #include "rareflow/core/table.hpp"
+#include "rareflow/sweep/scenario_sweep.hpp"
 
 namespace rareflow::app {
 
@@ -23,8 +25,10 @@ void emit_table(const Table& table, const std::string& format, const std::string
 namespace rareflow::app {
 
 // `--report FILE` of simulate, plan and criticality: one self-contained HTML report (or xlsx
-// when FILE ends in .xlsx) of the command's results, with the package's base-year view.
+// when FILE ends in .xlsx) of the command's results, with the package's base-year view; with a
+// sweep, its ranges (fan and tornado charts).
 void write_command_report(const IamcTable& results, const std::vector<Table>& tables,
-                          const std::string& title, const std::string& path, GlobalOptions& g);
+                          const std::string& title, const std::string& path, GlobalOptions& g,
+                          std::optional<sweep::SweepResult> sweep = std::nullopt);
 
 }  // namespace rareflow::app

@@ -51,4 +51,38 @@ double production_share(const MarketModel& m, const YearResult& y, FacilityKind 
   return total > 0.0 ? inside / total : std::nan("");
 }
 
+ElementUse element_use(const MarketModel& m, const YearResult& y, std::size_t r) {
+  ElementUse u;
+  const auto set = m.commodities();
+  for (std::size_t c = 0; c < y.commodities; ++c) {
+    const Commodity com = set.at(c);
+    const double produced = y.at(y.production, c, r), consumed = y.at(y.consumption, c, r);
+    switch (com.stage) {
+      case Stage::Concentrate:
+        break;
+      case Stage::Oxide:
+        u.supply[com.item] += produced + y.at(y.recycling, c, r);
+        u.use[com.item] += consumed;
+        break;
+      case Stage::Metal:
+        u.use[com.item] += consumed / oxide_to_metal(com.element());
+        break;
+      case Stage::Magnet:
+        for (std::size_t e = 0; e < kElementCount; ++e)
+          u.use[e] += consumed * m.magnet_types[com.item].recipe[e] / oxide_to_metal(element_at(e));
+        break;
+    }
+  }
+  return u;
+}
+
+double self_sufficiency(const ElementUse& u, const std::vector<Element>& group) {
+  double s = 0.0, use = 0.0;
+  for (Element e : group) {
+    s += u.supply[index(e)];
+    use += u.use[index(e)];
+  }
+  return use > 0.0 ? s / use : std::nan("");
+}
+
 }  // namespace rareflow::market

@@ -11,6 +11,7 @@
 #include "rareflow/core/iamc.hpp"
 #include "rareflow/core/table.hpp"
 #include "rareflow/report/report.hpp"
+#include "rareflow/sweep/scenario_sweep.hpp"
 
 namespace rareflow::report::detail {
 
@@ -67,5 +68,7 @@ SectionResult shortfall_section(const IamcTable& t);
 SectionResult plan_section(const IamcTable& t);
 SectionResult criticality_section(const IamcTable& t);
 SectionResult backtest_section(const IamcTable& t);  // sections_backtest.cpp
+// Fan charts and the tornado chart of a sweep (sections_ranges.cpp).
+std::vector<Section> range_sections(const sweep::SweepResult& r);
 
 }  // namespace rareflow::report::detail

@@ -167,10 +167,14 @@ std::string render_html_report(const ReportInputs& in) {
   };
   add(sankey_section(in.sankeys, sankey_problem), "Base-year flows",
       "no base-year flows (flows.csv or sankey.json) with these results");
-  add(price_section(in.results), "Oxide prices", "no Price|Oxide|<element> variables");
-  add(share_section(in.results), "Production and separation by country",
-      "no Production|Mine|REO or Production|Separation|REO by region");
-  add(shortfall_section(in.results), "Shortfalls", "no Shortfall|... variables");
+  if (in.sweep) {
+    for (auto& s : range_sections(*in.sweep)) sections.push_back(std::move(s));
+  } else {
+    add(price_section(in.results), "Oxide prices", "no Price|Oxide|<element> variables");
+    add(share_section(in.results), "Production and separation by country",
+        "no Production|Mine|REO or Production|Separation|REO by region");
+    add(shortfall_section(in.results), "Shortfalls", "no Shortfall|... variables");
+  }
   add(plan_section(in.results), "Roadmap plan",
       "no Plan|Roadmap, Plan|Self-sufficiency or Plan|Cost variables (not a plan run)");
   add(criticality_section(in.results), "Criticality",

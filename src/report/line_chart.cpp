@@ -22,6 +22,34 @@ bool drawn(double v, const Axis& a) {
   return std::isfinite(v) && (!a.log || v > 0.0);
 }
 
+// One polygon per run of points where both edges are known: upper edge left to right, lower
+// edge back.
+std::string draw_band(const detail::Frame& f, const Band& b, std::size_t i) {
+  std::size_t n = std::min({b.x.size(), b.lo.size(), b.hi.size()});
+  std::string d;
+  for (std::size_t k = 0; k < n;) {
+    auto known = [&](std::size_t j) {
+      return std::isfinite(b.x[j]) && std::isfinite(b.lo[j]) && std::isfinite(b.hi[j]);
+    };
+    if (!known(k)) {
+      ++k;
+      continue;
+    }
+    std::size_t end = k;
+    while (end < n && known(end)) ++end;
+    for (std::size_t j = k; j < end; ++j)
+      d += fmt::format("{}{} {}", j == k ? "M" : "L", coord(f.sx(b.x[j])), coord(f.sy(b.hi[j])));
+    for (std::size_t j = end; j-- > k;)
+      d += fmt::format("L{} {}", coord(f.sx(b.x[j])), coord(f.sy(b.lo[j])));
+    d += "Z";
+    k = end;
+  }
+  if (d.empty()) return "";
+  return fmt::format(
+      R"(<path class="rf-band" d="{}" fill="{}" fill-opacity="{}" stroke="none"><title>{}</title></path>)",
+      d, color_or_palette(b.color, i), coord(b.opacity), xml_escape(b.name));
+}
+
 std::string value_text(double v, const Axis& a) {
   std::string s = format_number(v, std::abs(v) >= 100 ? 0 : (std::abs(v) >= 1 ? 2 : 4));
   return a.unit.empty() ? s : s + " " + a.unit;
@@ -42,11 +70,22 @@ std::string render_line_chart(const LineChart& c) {
     legend.push_back(
         {s.name, color_or_palette(s.color, i), s.dashed ? Swatch::Dashed : Swatch::Line});
   }
+  for (std::size_t i = 0; i < c.bands.size(); ++i) {
+    const auto& b = c.bands[i];
+    for (std::size_t k = 0; k < b.x.size(); ++k) {
+      if (!std::isfinite(b.x[k])) continue;
+      xr.add(b.x[k]);
+      if (k < b.lo.size()) yr.add(b.lo[k]);
+      if (k < b.hi.size()) yr.add(b.hi[k]);
+    }
+    legend.push_back({b.name, color_or_palette(b.color, i), Swatch::Box});
+  }
   auto f = detail::make_frame(c.size, c.x, xr, c.y, yr, legend);
-  std::string out = detail::svg_open(f.width, f.height, c.title, "line");
+  std::string out = detail::svg_open(f.width, f.height, c.title, c.bands.empty() ? "line" : "fan");
   out += detail::draw_title(f, c.title);
   out += detail::draw_y_axis(f, c.y);
   out += detail::draw_x_axis(f, c.x);
+  for (std::size_t i = 0; i < c.bands.size(); ++i) out += draw_band(f, c.bands[i], i);
   for (std::size_t i = 0; i < c.series.size(); ++i) {
     const auto& s = c.series[i];
     std::string color = color_or_palette(s.color, i);

@@ -12,6 +12,7 @@
 #include "rareflow/core/table.hpp"
 #include "rareflow/scenario/inputs.hpp"
 #include "rareflow/scenario/market_adapter.hpp"
+#include "rareflow/sweep/derived_rows.hpp"
 
 namespace rareflow::sweep {
 
@@ -68,6 +69,7 @@ scenario::RunOptions run_options(const SweepOptions& o) {
   ro.input = o.scenario;
   ro.first_year = o.first_year;
   ro.last_year = o.last_year;
+  ro.warm_start = o.warm_start;
   return ro;
 }
 
@@ -147,21 +149,32 @@ Result<SweepResult> run_sweep(const Dataset& d, const scenario::Scenario& s,
   auto ro = run_options(o);
   auto central = scenario::run_scenario(d, s, ro);
   if (!central) return fail("the central run failed: " + central.error().message);
+  append_derived_rows(*central, central->sim.table);
   SweepResult res;
   res.scenario_name = s.name;
+  res.seed = o.seed;
+  res.explain_target = o.explain;
+  res.record = central->sim.table.record;
+  res.record.command = "sweep";
+  res.record.entries["seed"] = std::to_string(o.seed);
+  res.record.entries["sweep.runs"] = std::to_string(plan.runs());
+  res.record.entries["sweep.mode"] = o.grid.empty() ? "sample" : "grid";
+  res.record.entries["sweep.inputs"] = fmt::format("{}", fmt::join(plan.names, ", "));
   std::unordered_map<std::string, std::size_t> index;
   for (const auto& r : central->sim.table.rows)
     if (index.emplace(key(r.region, r.variable, r.year), res.columns.size()).second)
       res.columns.push_back({r.region, r.variable, r.unit, r.year});
   // Quantities are reported only when not 0 (market/iamc_output.cpp): a quantity a run does not
-  // report is 0; a missing price stays missing (NaN) and the column's run count shows it.
+  // report is 0; a missing price or ratio (%) stays missing (NaN) and the column's run count
+  // shows it.
   std::vector<double> absent;
   for (const auto& c : res.columns)
-    absent.push_back(c.unit.starts_with("USD") ? std::nan("") : 0.0);
+    absent.push_back(c.unit.starts_with("USD") || c.unit == "%" ? std::nan("") : 0.0);
   std::atomic<std::size_t> extra{0};
   Model model = [&](std::size_t, const std::vector<double>& v) -> Result<std::vector<double>> {
     auto run = scenario::run_scenario(d, with_values(s, inputs, v), ro);
     if (!run) return std::unexpected(run.error());
+    append_derived_rows(*run, run->sim.table);
     std::vector<double> row = absent;
     for (const auto& r : run->sim.table.rows) {
       auto it = index.find(key(r.region, r.variable, r.year));
@@ -230,6 +243,16 @@ Result<SweepResult> run_sweep(const Dataset& d, const scenario::Scenario& s,
   for (const auto& [name, text] : files)
     if (auto w = write(o.out / name, text); !w) return std::unexpected(w.error());
   return res;
+}
+
+IamcTable medians(const SweepResult& r) {
+  IamcTable t;
+  t.record = r.record;
+  for (std::size_t c = 0; c < r.columns.size(); ++c)
+    if (r.stats[c].runs > 0 && !std::isnan(r.stats[c].p50))
+      t.add(kModelName, r.scenario_name, r.columns[c].region, r.columns[c].variable,
+            r.columns[c].unit, r.columns[c].year, r.stats[c].p50);
+  return t;
 }
 
 Result<Replay> replay_scenario(const Dataset& d, const fs::path& dir, std::size_t run) {

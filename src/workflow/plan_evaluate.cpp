@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "rareflow/market/simulator.hpp"
+#include "rareflow/market/summary.hpp"
 #include "rareflow/scenario/market_adapter.hpp"
 #include "rareflow/scenario/scenario.hpp"
 
@@ -219,38 +220,27 @@ MarketFigures market_figures(const market::MarketModel& m, const market::YearRes
   for (std::size_t s = 0; s < m.sources.size(); ++s)
     if (m.sources[s].region == r)
       f.mined += y.output[static_cast<std::size_t>(FacilityKind::Mine)][s];
-  ElementArray supply{}, use{};  // t REO
   for (std::size_t c = 0; c < y.commodities; ++c) {
     const std::size_t i = c * R + r;
-    const market::Commodity com = set.at(c);
-    switch (com.stage) {
+    switch (set.at(c).stage) {
       case market::Stage::Concentrate:
         break;
       case market::Stage::Oxide:
         f.separated += y.production[i];
-        supply[com.item] += y.production[i] + y.recycling[i];
-        use[com.item] += y.consumption[i];
         break;
       case market::Stage::Metal:
         f.metal += y.production[i];
-        use[com.item] += y.consumption[i] / oxide_to_metal(com.element());
         break;
       case market::Stage::Magnet:
         f.magnets += y.production[i];
-        for (std::size_t e = 0; e < kElementCount; ++e)
-          use[e] +=
-              y.consumption[i] * m.magnet_types[com.item].recipe[e] / oxide_to_metal(element_at(e));
         break;
     }
   }
+  const auto u = market::element_use(m, y, r);
   auto share = [&](const std::vector<Element>& g) -> Cell {
-    double s = 0, u = 0;
-    for (Element e : g) {
-      s += supply[index(e)];
-      u += use[index(e)];
-    }
-    if (!(u > 0.0)) return {};
-    return s / u;
+    double v = market::self_sufficiency(u, g);
+    if (std::isnan(v)) return {};
+    return v;
   };
   f.ss_all = share(*plan::element_group("all"));
   f.ss_magnet = share(*plan::element_group("magnet"));

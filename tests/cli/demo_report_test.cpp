@@ -13,20 +13,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::size_t count(const std::string& s, const std::string& what) {
-  std::size_t n = 0;
-  for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + what.size())) ++n;
-  return n;
-}
-
-// The html of one <section id="...">, up to the next section.
-std::string section(const std::string& dom, const std::string& id) {
-  auto start = dom.find("id=\"" + id + "\"");
-  if (start == std::string::npos) return "";
-  auto end = dom.find("<section", start);
-  return dom.substr(start, end == std::string::npos ? std::string::npos : end - start);
-}
-
 TEST(DemoReport, OpensInChromiumWithItsCharts) {
   auto dir = fs::temp_directory_path() / "rareflow_cli_demo_report";
   fs::remove_all(dir);
@@ -43,11 +29,7 @@ TEST(DemoReport, OpensInChromiumWithItsCharts) {
   ASSERT_EQ(rep.code, 0) << rep.err;
   EXPECT_NE(rep.out.find("wrote "), std::string::npos);
 
-  int status = std::system(("bash " RAREFLOW_SOURCE_DIR "/scripts/browser_check " +
-                            (dir / "report.html").string() + " " + (dir / "browser").string() +
-                            " >/dev/null 2>&1")
-                               .c_str());
-  int rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  int rc = browser_check(dir / "report.html", dir / "browser");
   if (rc == 77) GTEST_SKIP() << "chromium not installed";
   ASSERT_EQ(rc, 0) << "browser_check failed: the page reported an error or did not finish";
   EXPECT_TRUE(fs::exists(dir / "browser" / "screenshot.png"));

@@ -98,6 +98,30 @@ inline std::string output_problems(const std::filesystem::path& dir) {
   return out;
 }
 
+// scripts/browser_check on a report (DOM and screenshot into `out`): its exit code, 77 when
+// Chromium is not installed.
+inline int browser_check(const std::filesystem::path& html, const std::filesystem::path& out) {
+  int status = std::system(("bash " RAREFLOW_SOURCE_DIR "/scripts/browser_check " + html.string() +
+                            " " + out.string() + " >/dev/null 2>&1")
+                               .c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Occurrences of `what` in `s`.
+inline std::size_t count(const std::string& s, const std::string& what) {
+  std::size_t n = 0;
+  for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + what.size())) ++n;
+  return n;
+}
+
+// The html of one <section id="...">, up to the next section.
+inline std::string section(const std::string& dom, const std::string& id) {
+  auto start = dom.find("id=\"" + id + "\"");
+  if (start == std::string::npos) return "";
+  auto end = dom.find("<section", start);
+  return dom.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
 // Text of `html` with tags removed.
 inline std::string strip_tags(const std::string& html) {
   std::string out;

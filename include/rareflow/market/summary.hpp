@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "rareflow/core/elements.hpp"
 #include "rareflow/market/model.hpp"
 #include "rareflow/market/result.hpp"
 
@@ -24,5 +25,18 @@ std::vector<std::size_t> other_regions(const MarketModel& m,
 // (mine: t REO mined; separation: t REO of feed; metal; magnet). NaN when world output is 0.
 double production_share(const MarketModel& m, const YearResult& y, FacilityKind kind,
                         const std::vector<std::size_t>& regions);
+
+// A region's supply and use of each element in a year, t REO: supply = separated + recycled
+// oxide; use = oxide consumed + metal consumed and magnets consumed, as the oxide they contain
+// (magnet recipes, oxide_to_metal).
+struct ElementUse {
+  ElementArray supply{}, use{};
+};
+ElementUse element_use(const MarketModel& m, const YearResult& y, std::size_t region);
+
+// Self-sufficiency of a region in a group of elements: supply / use summed over the group, as a
+// fraction (1 = the region's own separated and recycled oxide covers its use). NaN when the
+// region uses none of them.
+double self_sufficiency(const ElementUse& u, const std::vector<Element>& group);
 
 }  // namespace rareflow::market

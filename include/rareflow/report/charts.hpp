@@ -41,14 +41,41 @@ struct LineSeries {
   bool markers = false;  // a dot at each point (useful for short series)
 };
 
+// A shaded band between two curves (e.g. P5-P95 of a sweep around its median line): a fan
+// chart is a line chart with bands.
+struct Band {
+  std::string name;  // legend entry
+  std::vector<double> x;
+  std::vector<double> lo, hi;  // NaN at a point: gap
+  std::string color;           // "": the palette colour of the band's index
+  double opacity = 0.25;
+};
+
 struct LineChart {
   std::string title;
   Axis x;
   Axis y;
   std::vector<LineSeries> series;
+  std::vector<Band> bands;  // drawn beneath the series, first band lowest
   ChartSize size;
 };
 std::string render_line_chart(const LineChart& c);
+
+// ---- tornado chart: one horizontal bar per input, longest first, from a signed value
+// (e.g. standardized regression coefficients of an output on a sweep's inputs)
+struct TornadoBar {
+  std::string label;
+  double value = 0.0;
+  std::string note;  // printed after the bar (e.g. "82 % of variance")
+};
+
+struct TornadoChart {
+  std::string title;
+  Axis x;  // the value axis, e.g. "Standardized regression coefficient"
+  std::vector<TornadoBar> bars;  // drawn top to bottom in this order
+  ChartSize size;                // height grows with the number of bars when needed
+};
+std::string render_tornado_chart(const TornadoChart& c);
 
 // ---- stacked area chart: layers stacked over shared x values
 struct Layer {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "rareflow/core/iamc.hpp"
 #include "rareflow/core/table.hpp"
 #include "rareflow/report/sankey.hpp"
+#include "rareflow/sweep/scenario_sweep.hpp"
 #include "rareflow/workflow/results_dir.hpp"
 
 namespace rareflow::report {
@@ -21,6 +23,10 @@ struct ReportInputs {
   std::vector<SankeyData> sankeys;  // base-year diagrams (e.g. from key_group_sankeys)
   std::vector<Table> tables;        // further tables: an appendix in html, sheets in xlsx
   Table sources;                    // sources used (any columns): id, title, publisher, year...
+  // A sweep's percentiles (`rareflow sweep --report`): the report shows them as fan charts
+  // (and --explain as a tornado chart) in place of the single-run price, share and shortfall
+  // charts; `results` then holds the medians.
+  std::optional<sweep::SweepResult> sweep;
 };
 
 enum class ReportFormat { Html, Xlsx };

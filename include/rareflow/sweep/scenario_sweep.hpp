@@ -3,7 +3,8 @@
 // output directory:
 //   sweep.json       the command's inputs (scenario, seed, runs, years, grid), for --replay
 //   samples.csv      run, one column per input, status: each run's input values
-//   percentiles.csv  region, variable, unit, year, runs, p5, p25, p50, p75, p95, mean
+//   percentiles.csv  region, variable, unit, year, runs, p5, p25, p50, p75, p95, mean (the
+//                    IAMC outputs plus the shares and self-sufficiency of derived_rows.hpp)
 //   runs.bin         every run's outputs (run-major doubles; columns as in percentiles.csv)
 //   runs.csv         with keep_runs: run, region, variable, unit, year, value (long table)
 //   explain.csv      with an explain target: input, src, share of variance
@@ -30,7 +31,8 @@ struct SweepOptions {
   std::optional<int> first_year, last_year;
   std::filesystem::path out;
   bool keep_runs = false;
-  std::string explain;  // VARIABLE@REGION@YEAR
+  std::string explain;     // VARIABLE@REGION@YEAR
+  bool warm_start = true;  // each year's solve starts from the previous year's basis
 };
 
 struct OutputColumn {
@@ -47,7 +49,13 @@ struct SweepResult {
   double r2 = 0;
   std::string explain_note;  // "cannot say: ..." when the sensitivity cannot be computed
   std::string scenario_name;
+  std::uint64_t seed = 0;
+  std::string explain_target;  // VARIABLE@REGION@YEAR, as given
+  RunRecord record;            // the central run's record, with the sweep's seed, runs, inputs
 };
+
+// The medians (P50) of a sweep as an IAMC table with the sweep's record: the report's results.
+IamcTable medians(const SweepResult& r);
 
 // Runs the sweep and writes its files to o.out. Fails on bad options (unknown grid input, no
 // distribution in the scenario, an explain target that is not an output) or an I/O error.

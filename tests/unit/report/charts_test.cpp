@@ -153,12 +153,72 @@ TEST(Charts, GanttBarsRunFromDecisionToOnline) {
   EXPECT_NEAR(width_of("Mine A") / width_of("Separation B"), 3.0, 0.01);
 }
 
+// A fan: bands beneath the median. Band corners are worked out by hand from the frame: the
+// y scale of a chart whose data span 0..100 has ticks 0..100, so 80 lies 4/5 of the way up.
+TEST(Charts, FanBandsLieBetweenTheirEdgesAndBeneathTheMedian) {
+  LineChart c;
+  c.title = "Dy oxide price";
+  c.x = {"Year", "", kMissing, kMissing, false, true};
+  c.y = {"Price", "USD/kg", kMissing, kMissing, true, false};
+  c.bands.push_back({"CHN P5-P95", {2024, 2025, 2026}, {10, 20, kMissing}, {80, 100, 90}, "", 0.2});
+  c.series.push_back({"CHN median", {2024, 2025, 2026}, {40, 60, 50}, "", false, false});
+  std::string svg = render_line_chart(c);
+  EXPECT_EQ(check_markup(svg, false), "");
+  EXPECT_NE(svg.find(R"(data-kind="fan")"), std::string::npos);
+  // One band polygon over the two years where both edges are known (2026 has no lower edge).
+  EXPECT_EQ(count(svg, "class=\"rf-band\""), 1u);
+  auto band = svg.find("class=\"rf-band\"");
+  auto series = svg.find("class=\"rf-series\"");
+  EXPECT_LT(band, series);  // drawn first, so the median line stays visible
+  EXPECT_NE(svg.find(">CHN P5-P95<"), std::string::npos);  // legend entry
+  // The path: M(2024, hi 80) L(2025, hi 100) L(2025, lo 20) L(2024, lo 10) Z: four corners.
+  auto d0 = svg.find("d=\"", band) + 3;
+  std::string d = svg.substr(d0, svg.find('"', d0) - d0);
+  EXPECT_EQ(count(d, "L"), 3u) << d;
+  EXPECT_EQ(d.back(), 'Z');
+  // Heights: y(80) is 4/5 of the way from y(0) to y(100).
+  auto ys = [&](std::size_t i) {  // y of the i-th corner
+    std::size_t p = 0;
+    for (std::size_t k = 0; k <= i; ++k) p = d.find_first_of("ML", p) + 1;
+    auto sp = d.find(' ', p);
+    return std::stod(d.substr(sp + 1));
+  };
+  double y80 = ys(0), y100 = ys(1), y20 = ys(2), y10 = ys(3);
+  EXPECT_NEAR((y10 - y80) / (y10 - y100), (80.0 - 10.0) / (100.0 - 10.0), 0.01);
+  EXPECT_NEAR((y10 - y20) / (y10 - y100), (20.0 - 10.0) / (100.0 - 10.0), 0.01);
+}
+
+// A tornado: bars from the zero line, left for negative values, lengths in proportion.
+TEST(Charts, TornadoBarsRunFromZeroInProportion) {
+  TornadoChart c;
+  c.title = "Inputs driving Price|Oxide|Dy@CHN@2030";
+  c.x.title = "Standardized regression coefficient";
+  c.bars = {{"policy[0].share", 0.9, "81.0 % of variance"},
+            {"policy[0].delay_years", -0.3, "9.0 % of variance"}};
+  std::string svg = render_tornado_chart(c);
+  EXPECT_EQ(check_markup(svg, false), "");
+  EXPECT_NE(svg.find(R"(data-kind="tornado")"), std::string::npos);
+  EXPECT_EQ(count(svg, "class=\"rf-bar\""), 2u);
+  EXPECT_NE(svg.find(">81.0 % of variance<"), std::string::npos);
+  auto attr = [&](const std::string& label, const char* name) {
+    auto p = svg.find("<title>" + label + ":");
+    auto a = svg.rfind(std::string(name) + "=\"", p);
+    return std::stod(svg.substr(a + std::string(name).size() + 2));
+  };
+  // 0.9 against -0.3: three times as long; the negative bar ends where the positive starts (x=0).
+  EXPECT_NEAR(attr("policy[0].share", "width") / attr("policy[0].delay_years", "width"), 3.0,
+              0.02);
+  EXPECT_NEAR(attr("policy[0].delay_years", "x") + attr("policy[0].delay_years", "width"),
+              attr("policy[0].share", "x"), 0.02);
+}
+
 TEST(Charts, EmptyInputsStillGiveValidSvg) {
   EXPECT_EQ(check_markup(render_line_chart({}), false), "");
   EXPECT_EQ(check_markup(render_stacked_area_chart({}), false), "");
   EXPECT_EQ(check_markup(render_bar_chart({}), false), "");
   EXPECT_EQ(check_markup(render_scatter_chart({}), false), "");
   EXPECT_EQ(check_markup(render_gantt_chart({}), false), "");
+  EXPECT_EQ(check_markup(render_tornado_chart({}), false), "");
   EXPECT_EQ(check_markup(render_empty_chart("t", "no data", {}), false), "");
 }
 

@@ -1,0 +1,32 @@
+#include "rareflow/sweep/derived_rows.hpp"
+
+#include <cmath>
+
+#include "rareflow/market/summary.hpp"
+
+namespace rareflow::sweep {
+
+void append_derived_rows(const scenario::ScenarioRun& run, IamcTable& t) {
+  const market::MarketModel& m = run.build.model;
+  const std::string scenario = t.rows.empty() ? run.build.scenario : t.rows.front().scenario;
+  std::vector<Element> magnet, all;
+  for (const auto& inf : element_table()) {
+    all.push_back(inf.element);
+    if (inf.magnet) magnet.push_back(inf.element);
+  }
+  for (const auto& y : run.sim.years) {
+    for (std::size_t r = 0; r < m.regions.size(); ++r) {
+      const std::string& region = m.regions[r].id;
+      auto add = [&](const char* variable, double fraction) {
+        if (!std::isnan(fraction)) t.add(kModelName, scenario, region, variable, "%", y.year, 100.0 * fraction);
+      };
+      add(kShareMine, market::production_share(m, y, market::FacilityKind::Mine, {r}));
+      add(kShareSeparation, market::production_share(m, y, market::FacilityKind::Separation, {r}));
+      const auto use = market::element_use(m, y, r);
+      add(kSelfSufficiencyMagnet, market::self_sufficiency(use, magnet));
+      add(kSelfSufficiencyAll, market::self_sufficiency(use, all));
+    }
+  }
+}
+
+}  // namespace rareflow::sweep
