@@ -35,8 +35,9 @@ void setup(CLI::App& root, GlobalOptions& g) {
   c->add_option("--years", *years, "years to simulate, FIRST..LAST (default: the scenario's)");
   c->add_option("--explain", o->explain,
                 "VARIABLE@REGION@YEAR: rank the inputs by the share of its variance they explain");
-  c->add_flag("--cold", [o](std::int64_t) { o->warm_start = false; },
-              "solve every year from scratch (no warm start), to time the warm start");
+  c->add_flag(
+      "--cold", [o](std::int64_t) { o->warm_start = false; },
+      "solve every year from scratch (no warm start), to time the warm start");
   c->add_flag("--keep-runs", o->keep_runs, "also write every run's results to runs.csv");
   c->add_option("--report", *report,
                 "also write a self-contained HTML report (or .xlsx) of the ranges here");

@@ -121,16 +121,19 @@ std::vector<MagnetRoute> effective_magnet_routes(const MarketModel& m) {
   return routes;
 }
 
-MagnetInputs magnet_inputs(const MarketModel& m, const MagnetRoute& route) {
-  const MagnetType& type = m.magnet_types.at(route.plant_type);
+MagnetInputs magnet_inputs(const MagnetType& type, const ElementArray& recipe) {
   const double gross = 1.0 / (1.0 - type.scrap_share);  // t blank per t finished
   MagnetInputs in;
   for (std::size_t e = 0; e < kElementCount; ++e) {
-    in.metal[e] = route.recipe[e] * gross;
-    in.scrap_oxide[e] = route.recipe[e] * (gross - 1.0) * type.scrap_recovery *
-                        metal_to_oxide(element_at(e));
+    in.metal[e] = recipe[e] * gross;
+    in.scrap_oxide[e] =
+        recipe[e] * (gross - 1.0) * type.scrap_recovery * metal_to_oxide(element_at(e));
   }
   return in;
+}
+
+MagnetInputs magnet_inputs(const MarketModel& m, const MagnetRoute& route) {
+  return magnet_inputs(m.magnet_types.at(route.plant_type), route.recipe);
 }
 
 void add_all_arcs(MarketModel& m, Stage stage, double cost_usd_per_kg) {

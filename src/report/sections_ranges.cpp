@@ -33,7 +33,8 @@ struct Fan {
 };
 
 // Outputs grouped by (variable, region), in the order of the sweep's columns.
-std::vector<Fan> fans(const sweep::SweepResult& r, const std::function<bool(const std::string&)>& keep) {
+std::vector<Fan> fans(const sweep::SweepResult& r,
+                      const std::function<bool(const std::string&)>& keep) {
   std::vector<Fan> out;
   std::map<std::pair<std::string, std::string>, std::size_t> at;
   for (std::size_t c = 0; c < r.columns.size(); ++c) {
@@ -90,8 +91,8 @@ std::string runs_note(const sweep::SweepResult& r) {
 
 Figure fan_figure(const LineChart& c, const sweep::SweepResult& r) {
   std::string caption = fmt::format(
-      "{}: median (line), P25\u2013P75 (dark band) and P5\u2013P95 (light band) over {}.",
-      c.title, runs_note(r));
+      "{}: median (line), P25\u2013P75 (dark band) and P5\u2013P95 (light band) over {}.", c.title,
+      runs_note(r));
   return {render_line_chart(c), caption, false, ""};
 }
 
@@ -111,10 +112,10 @@ Section price_ranges(const sweep::SweepResult& r) {
   for (const auto& m : order_materials(materials)) {
     std::string var = std::string(vars::kPriceOxide) + m;
     auto e = element_from_symbol(m);
-    LineChart c = fan_chart(e ? fmt::format("{} oxide price ({})", info(*e).symbol,
-                                            info(*e).oxide_formula)
-                              : m + " price",
-                            "Price", "USD/kg");
+    LineChart c =
+        fan_chart(e ? fmt::format("{} oxide price ({})", info(*e).symbol, info(*e).oxide_formula)
+                    : m + " price",
+                  "Price", "USD/kg");
     std::size_t k = 0;
     for (const char* region : {"CHN", "Outside China"})
       if (const Fan* f = find_fan(all, var, region)) {
@@ -164,9 +165,8 @@ std::vector<const Fan*> largest(const std::vector<Fan>& all, const std::string& 
   for (const auto& f : all)
     if (f.variable == variable && !vars::is_aggregate_region(f.region) && f.median_sum() > 0.0)
       out.push_back(&f);
-  std::stable_sort(out.begin(), out.end(), [](const Fan* a, const Fan* b) {
-    return a->median_sum() > b->median_sum();
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Fan* a, const Fan* b) { return a->median_sum() > b->median_sum(); });
   if (out.size() > most) out.resize(most);
   return out;
 }
@@ -185,9 +185,10 @@ Section share_ranges(const sweep::SweepResult& r) {
   for (const char* var : {sweep::kShareMine, sweep::kShareSeparation}) {
     auto top = largest(all, var, kMaxShareRegions);
     if (top.empty()) continue;
-    LineChart c = fan_chart(fmt::format("{} share of world output by region",
-                                        var == std::string(sweep::kShareMine) ? "Mine" : "Separation"),
-                            "Share", "%");
+    LineChart c =
+        fan_chart(fmt::format("{} share of world output by region",
+                              var == std::string(sweep::kShareMine) ? "Mine" : "Separation"),
+                  "Share", "%");
     for (std::size_t i = 0; i < top.size(); ++i) add_fan(c, *top[i], top[i]->region, i);
     s.figures.push_back(fan_figure(c, r));
   }
@@ -237,8 +238,8 @@ SectionResult sensitivity_section(const sweep::SweepResult& r) {
     tab.add_row({x.input, x.src, 100.0 * x.share});
   }
   s.figures.push_back({render_tornado_chart(t),
-                       fmt::format("Tornado chart of {} (R\u00b2 {:.3f}) over {}.", r.explain_target,
-                                   r.r2, runs_note(r)),
+                       fmt::format("Tornado chart of {} (R\u00b2 {:.3f}) over {}.",
+                                   r.explain_target, r.r2, runs_note(r)),
                        false, ""});
   s.extra_html = html_table(tab, 100);
   return s;
@@ -248,8 +249,8 @@ SectionResult sensitivity_section(const sweep::SweepResult& r) {
 
 std::vector<Section> range_sections(const sweep::SweepResult& r) {
   std::vector<Section> out;
-  for (Section s : {price_ranges(r), shortfall_ranges(r), share_ranges(r),
-                    self_sufficiency_ranges(r)})
+  for (Section s :
+       {price_ranges(r), shortfall_ranges(r), share_ranges(r), self_sufficiency_ranges(r)})
     if (!s.figures.empty() || !s.extra_html.empty()) out.push_back(std::move(s));
   if (auto s = sensitivity_section(r)) out.push_back(std::move(*s));
   return out;

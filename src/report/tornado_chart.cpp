@@ -42,8 +42,9 @@ std::string render_tornado_chart(const TornadoChart& c) {
   std::string out = detail::svg_open(f.width, f.height, c.title, "tornado");
   out += detail::draw_title(f, c.title);
   for (double v : f.xt.values)
-    out += fmt::format(R"(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="{3}" stroke-width="1"/>)",
-                       coord(f.sx(v)), coord(f.y0), coord(f.y1), v == 0.0 ? "#888" : "#e3e3e3");
+    out +=
+        fmt::format(R"(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="{3}" stroke-width="1"/>)",
+                    coord(f.sx(v)), coord(f.y0), coord(f.y1), v == 0.0 ? "#888" : "#e3e3e3");
   out += detail::draw_x_axis(f, c.x);
   for (std::size_t i = 0; i < n; ++i) {
     const auto& b = c.bars[i];

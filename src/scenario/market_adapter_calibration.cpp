@@ -58,8 +58,7 @@ void add_magnet_rows(const Dataset& d, const MarketBuild& b, const market::YearR
   const auto china = m.region_index(kChina);
   for (bool first : {true, false})
     for (const auto& p : d.production) {
-      if (p.stage != "magnet" || p.year != b.base_year || (p.region == kChina) != first)
-        continue;
+      if (p.stage != "magnet" || p.year != b.base_year || (p.region == kChina) != first) continue;
       auto r = m.region_index(p.region);
       // Shown, not a target: China's output sits 8% low because the package's primary PrNd
       // falls short of the market-reported figure (docs/model_calibration.md, section 4).
@@ -158,7 +157,8 @@ Table calibration_table(const std::vector<CalibrationRow>& rows) {
   }
   t.notes.push_back(
       "targets: USGS 2024 mine production within 5% for every country above 5,000 t; USGS 2024 "
-      "oxide prices of Nd, Dy, Tb, La and Ce within 25% (model: world price weighted by use); China's "
+      "oxide prices of Nd, Dy, Tb, La and Ce within 25% (model: world price weighted by use); "
+      "China's "
       "magnet exports, all grades, within 10%");
   t.notes.push_back("other rows are shown for comparison; see docs/model_calibration.md");
   return t;

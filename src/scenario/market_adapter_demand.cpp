@@ -99,7 +99,7 @@ void add_demand(Context& c) {
   };
   // Net oxide one tonne of finished magnet takes: its metal less what the scrap returns.
   ElementArray net{};
-  const auto in = market::magnet_inputs(c.m, {type.id, 0, 0, type.recipe, 0.0});
+  const auto in = market::magnet_inputs(type, type.recipe);
   for (std::size_t e = 0; e < kElementCount; ++e)
     net[e] = in.metal[e] * metal_to_oxide(element_at(e)) - in.scrap_oxide[e];
   ElementArray magnet{}, other{}, supply{}, supply_china{};

@@ -17,7 +17,6 @@ constexpr const char* kStandardGrade = "NdFeB-std";
 constexpr std::size_t kHighCoercivity = 0;  // the package's NdFeB type (add_plants)
 constexpr std::size_t kStandard = 1;
 
-
 // The recipe with the heavy rare earths (Dy, Tb, Gd) cut to `keep` of their content and `ce`
 // of the rare-earth metal taken by Ce; Nd and Pr fill the rest in their own proportion, so the
 // rare-earth content per kg of magnet is unchanged.
@@ -44,9 +43,7 @@ std::string sector_param(std::string_view what, const Sector& s) {
 
 double net_metal_value(Context& c, const market::MagnetType& type, const ElementArray& recipe) {
   const double metal_cost = c.param("metal_unit_cost", 3.0);
-  market::MarketModel one;
-  one.magnet_types = {type};
-  const auto in = market::magnet_inputs(one, {type.id, 0, 0, recipe, 0.0});
+  const auto in = market::magnet_inputs(type, recipe);
   double v = 0.0;
   for (std::size_t e = 0; e < kElementCount; ++e)
     if (in.metal[e] > 0.0 && c.priced(e))
@@ -73,16 +70,18 @@ void set_magnet_scrap(Context& c, market::MagnetType& type) {
   for (Element e : {Element::Nd, Element::Pr})
     prnd_per_t += type.recipe[index(e)] * metal_to_oxide(e);
   if (!have || !(made > 0.0) || !(prnd_per_t > 0.0)) {
-    c.note("magnet scrap: not modelled (needs China's base-year magnet output, "
-           "china_recycled_prnd_2024 and magnet_scrap_recovery)");
+    c.note(
+        "magnet scrap: not modelled (needs China's base-year magnet output, "
+        "china_recycled_prnd_2024 and magnet_scrap_recovery)");
     return;
   }
   const double recovery = c.param("magnet_scrap_recovery") / 100.0;
   const double recovered = c.param("china_recycled_prnd_2024") / (made * prnd_per_t);
   if (!(recovery > 0.0) || !(recovered < recovery)) {
-    c.error(fmt::format("calibration: magnet scrap share {:.4f} / recovery {:.4f} is not a share "
-                        "below 1 (china_recycled_prnd_2024 against China's magnet output)",
-                        recovered, recovery));
+    c.error(
+        fmt::format("calibration: magnet scrap share {:.4f} / recovery {:.4f} is not a share "
+                    "below 1 (china_recycled_prnd_2024 against China's magnet output)",
+                    recovered, recovery));
     return;
   }
   type.scrap_share = recovered / recovery;

@@ -65,13 +65,12 @@ void add_recycling(Context& c) {
         }
       }
     }
-    c.note(
-        fmt::format("recycling: the {} recycled oxide of the package ({}) plus the growth of "
-                    "end-of-life secondary supply above its {} level (stock model)",
-                    c.base_year,
-                    scrap ? "except in magnet-making regions, where it is the scrap loop"
-                          : "constant",
-                    c.base_year));
+    c.note(fmt::format(
+        "recycling: the {} recycled oxide of the package ({}) plus the growth of "
+        "end-of-life secondary supply above its {} level (stock model)",
+        c.base_year,
+        scrap ? "except in magnet-making regions, where it is the scrap loop" : "constant",
+        c.base_year));
   } else {
     c.note("recycling: the stock model failed (" + stocks.error().message +
            "); the base-year recycled oxide is kept constant");

@@ -18,7 +18,8 @@ void append_derived_rows(const scenario::ScenarioRun& run, IamcTable& t) {
     for (std::size_t r = 0; r < m.regions.size(); ++r) {
       const std::string& region = m.regions[r].id;
       auto add = [&](const char* variable, double fraction) {
-        if (!std::isnan(fraction)) t.add(kModelName, scenario, region, variable, "%", y.year, 100.0 * fraction);
+        if (!std::isnan(fraction))
+          t.add(kModelName, scenario, region, variable, "%", y.year, 100.0 * fraction);
       };
       add(kShareMine, market::production_share(m, y, market::FacilityKind::Mine, {r}));
       add(kShareSeparation, market::production_share(m, y, market::FacilityKind::Separation, {r}));

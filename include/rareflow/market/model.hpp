@@ -237,6 +237,8 @@ std::vector<MagnetRoute> effective_magnet_routes(const MarketModel& m);
 // Metal used and scrap oxide returned per t of finished magnet made by `route` on plants of its
 // plant type (the type's scrap share and recovery).
 MagnetInputs magnet_inputs(const MarketModel& m, const MagnetRoute& route);
+// The same for a recipe made on plants of `type`.
+MagnetInputs magnet_inputs(const MagnetType& type, const ElementArray& recipe);
 
 // Adds arcs in both directions between every pair of regions for one stage.
 void add_all_arcs(MarketModel& m, Stage stage, double cost_usd_per_kg);

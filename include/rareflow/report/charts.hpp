@@ -71,7 +71,7 @@ struct TornadoBar {
 
 struct TornadoChart {
   std::string title;
-  Axis x;  // the value axis, e.g. "Standardized regression coefficient"
+  Axis x;                        // the value axis, e.g. "Standardized regression coefficient"
   std::vector<TornadoBar> bars;  // drawn top to bottom in this order
   ChartSize size;                // height grows with the number of bars when needed
 };

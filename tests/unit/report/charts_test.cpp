@@ -206,8 +206,7 @@ TEST(Charts, TornadoBarsRunFromZeroInProportion) {
     return std::stod(svg.substr(a + std::string(name).size() + 2));
   };
   // 0.9 against -0.3: three times as long; the negative bar ends where the positive starts (x=0).
-  EXPECT_NEAR(attr("policy[0].share", "width") / attr("policy[0].delay_years", "width"), 3.0,
-              0.02);
+  EXPECT_NEAR(attr("policy[0].share", "width") / attr("policy[0].delay_years", "width"), 3.0, 0.02);
   EXPECT_NEAR(attr("policy[0].delay_years", "x") + attr("policy[0].delay_years", "width"),
               attr("policy[0].share", "x"), 0.02);
 }

@@ -68,13 +68,13 @@ TEST(AdapterRun, RecycledPrNdIsAShareOfWhatMagnetMakingUses) {
   const auto chn = *m.region_index("CHN");
   for (Element e : {Element::Nd, Element::Pr, Element::Dy, Element::Tb}) {
     const double recycled = y.at(y.recycling, set.index(market::Commodity::oxide(e)), chn);
-    const double used = y.at(y.input_use, set.index(market::Commodity::metal(e)), chn) *
-                        metal_to_oxide(e);
+    const double used =
+        y.at(y.input_use, set.index(market::Commodity::metal(e)), chn) * metal_to_oxide(e);
     EXPECT_GT(recycled, 0.0) << info(e).symbol;
     // Scrap share s of the metal used, recovered at 95%: s x 0.95 < 1.
     EXPECT_LT(recycled, used) << info(e).symbol;
-    EXPECT_NEAR(recycled / used,
-                m.magnet_types[0].scrap_share * m.magnet_types[0].scrap_recovery, 1e-9)
+    EXPECT_NEAR(recycled / used, m.magnet_types[0].scrap_share * m.magnet_types[0].scrap_recovery,
+                1e-9)
         << info(e).symbol;
   }
 }
@@ -154,8 +154,8 @@ TEST(AdapterRun, LicensingRaisesTbOutsideChinaAndRoutesAbsorbDy) {
             << value(t, kChina, "Price|Oxide|Dy", 2026) << "\n";
   EXPECT_GT(dy_out, 1.3 * value(t, kOutsideChina, "Price|Oxide|Dy", 2024));
   EXPECT_LT(value(t, kChina, "Price|Oxide|Dy", 2026), value(t, kChina, "Price|Oxide|Dy", 2024));
-  const double tb = value(t, kOutsideChina, "Price|Oxide|Tb", 2026) /
-                    value(t, kChina, "Price|Oxide|Tb", 2026);
+  const double tb =
+      value(t, kOutsideChina, "Price|Oxide|Tb", 2026) / value(t, kChina, "Price|Oxide|Tb", 2026);
   std::cout << "Tb outside/inside China 2026: " << tb << "\n";
   EXPECT_GT(tb, 5.0);
   // The magnet makers switch route: diffused and HREE-free magnets are made from 2025.

@@ -169,7 +169,7 @@ TEST(Adapter, QuotaTrajectoryGivesYearlyPolicies) {
 TEST(Adapter, DemandFitsSupplyElementByElement) {
   const auto& b = baseline_build();
   const auto& m = b.model;
-  const auto in = market::magnet_inputs(m, {"", 0, 0, m.magnet_types.at(0).recipe, 0.0});
+  const auto in = market::magnet_inputs(m.magnet_types.at(0), m.magnet_types.at(0).recipe);
   market::ElementArray q{}, supply{};
   for (const auto& d : m.demands) {
     if (d.commodity.stage == market::Stage::Oxide) q[d.commodity.item] += d.q0_t;
