@@ -6,18 +6,18 @@
 
 namespace rareflow::criticality {
 
-std::string_view stage_name(Stage s) {
-  return s == Stage::Extraction ? "extraction" : "processing";
+std::string_view stage_name(SupplyStage s) {
+  return s == SupplyStage::Extraction ? "extraction" : "processing";
 }
 
-std::string_view stage_code(Stage s) {
-  return s == Stage::Extraction ? "E" : "P";
+std::string_view stage_code(SupplyStage s) {
+  return s == SupplyStage::Extraction ? "E" : "P";
 }
 
-Result<Stage> parse_stage(std::string_view text) {
+Result<SupplyStage> parse_stage(std::string_view text) {
   const std::string t = detail::lower(text);
-  if (t == "extraction" || t == "e") return Stage::Extraction;
-  if (t == "processing" || t == "p") return Stage::Processing;
+  if (t == "extraction" || t == "e") return SupplyStage::Extraction;
+  if (t == "processing" || t == "p") return SupplyStage::Processing;
   return fail(fmt::format("unknown stage '{}', expected extraction (E) or processing (P)", text));
 }
 

@@ -33,7 +33,7 @@ std::string scope_label(SupplyScope s, std::string_view perspective) {
 
 Result<HhiResult> hhi_wgi_t(const std::vector<CountryShare>& shares, const Governance& governance,
                             const TradeFactorTable& trade_factors, std::string_view material,
-                            Stage stage, SupplyTerm term) {
+                            SupplyStage stage, SupplyTerm term) {
   const std::string what =
       fmt::format("{} shares of {} at {}", term_name(term), material, stage_name(stage));
   if (auto ok = detail::check_shares(shares, what); !ok) return std::unexpected(ok.error());

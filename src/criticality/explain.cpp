@@ -90,10 +90,11 @@ std::string explain(const EuResult& r) {
   out += fmt::format("\nReported supply risk: SR = {:.4f} at the {} stage", r.supply_risk,
                      stage_name(r.reported_stage));
   if (r.stages.size() == 2)
-    out += fmt::format(
-        " (the larger of E {:.4f} and P {:.4f})",
-        r.stages[0].stage == Stage::Extraction ? r.stages[0].supply_risk : r.stages[1].supply_risk,
-        r.stages[0].stage == Stage::Processing ? r.stages[0].supply_risk : r.stages[1].supply_risk);
+    out += fmt::format(" (the larger of E {:.4f} and P {:.4f})",
+                       r.stages[0].stage == SupplyStage::Extraction ? r.stages[0].supply_risk
+                                                                    : r.stages[1].supply_risk,
+                       r.stages[0].stage == SupplyStage::Processing ? r.stages[0].supply_risk
+                                                                    : r.stages[1].supply_risk);
   out += "\n";
   explain_ei(out, r);
   out += "\nCriticality (SR >= 1.0 and EI >= 2.8): ";

@@ -63,8 +63,8 @@ bool same_key(const TradeFactor& a, const TradeFactor& b) {
 
 namespace {
 // The factor of the rows for exactly `key`, a term-specific row winning over a both-terms row.
-std::optional<double> factor_for(const TradeFactorTable& table, const std::string& key, Stage stage,
-                                 SupplyTerm term, const std::string& iso3) {
+std::optional<double> factor_for(const TradeFactorTable& table, const std::string& key,
+                                 SupplyStage stage, SupplyTerm term, const std::string& iso3) {
   std::optional<double> both;
   for (const auto& r : table.rows) {
     if (r.stage != stage || detail::lower(r.material) != key || detail::upper(r.iso3) != iso3)
@@ -94,7 +94,7 @@ std::vector<std::string> detail::trade_factor_keys(std::string_view material) {
 }
 
 double detail::trade_factor_for_keys(const TradeFactorTable& table,
-                                     const std::vector<std::string>& keys, Stage stage,
+                                     const std::vector<std::string>& keys, SupplyStage stage,
                                      SupplyTerm term, std::string_view iso3) {
   if (table.rows.empty()) return 1.0;
   const std::string c = upper(iso3);
@@ -103,7 +103,7 @@ double detail::trade_factor_for_keys(const TradeFactorTable& table,
   return 1.0;
 }
 
-double trade_factor(const TradeFactorTable& table, std::string_view material, Stage stage,
+double trade_factor(const TradeFactorTable& table, std::string_view material, SupplyStage stage,
                     SupplyTerm term, std::string_view iso3) {
   return detail::trade_factor_for_keys(table, detail::trade_factor_keys(material), stage, term,
                                        iso3);

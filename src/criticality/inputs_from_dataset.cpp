@@ -29,8 +29,8 @@ double amount(const ElementShares& a, const std::vector<Element>& els) {
   return s;
 }
 
-const ElementShares& stage_output(const RegionBalance& r, Stage s) {
-  return s == Stage::Extraction ? r.mined : r.separated;
+const ElementShares& stage_output(const RegionBalance& r, SupplyStage s) {
+  return s == SupplyStage::Extraction ? r.mined : r.separated;
 }
 
 // One trade line of a region. Extraction: concentrate and unseparated intermediate;
@@ -42,16 +42,17 @@ struct TradeLine {
   const ElementShares* t = nullptr;
 };
 
-std::vector<TradeLine> trade_lines(const RegionBalance& r, Stage s) {
+std::vector<TradeLine> trade_lines(const RegionBalance& r, SupplyStage s) {
   static constexpr std::string_view kImport = "imports from ";
   static constexpr std::string_view kExport = "exports to ";
   std::vector<TradeLine> out;
   for (const auto& l : r.lines) {
     // Processing counts the oxide inside traded magnets too: a region that imports its
     // magnets relies on imports for their oxide (issue 11: the USA's Dy).
-    const bool at_stage = s == Stage::Extraction
-                              ? (l.stage == "concentrate" || l.stage == "intermediate")
-                              : (l.stage == "oxide" || l.stage == "magnet");
+    const bool at_stage =
+        s == SupplyStage::Extraction
+            ? (l.stage == ChainStage::Concentrate || l.stage == ChainStage::Intermediate)
+            : (l.stage == ChainStage::Oxide || l.stage == ChainStage::Magnet);
     if (!at_stage || l.gap) continue;
     if (l.item.starts_with(kImport))
       out.push_back({l.item.substr(kImport.size()), true, &l.t_reo});
@@ -118,9 +119,9 @@ void set_import_reliance(const Context& c, StageInputs& s, const std::string& id
       return;
     }
   }
-  const double pct = !pub                           ? kNaN
-                     : s.stage == Stage::Extraction ? pub->ir_extraction_pct
-                                                    : pub->ir_processing_pct;
+  const double pct = !pub                                 ? kNaN
+                     : s.stage == SupplyStage::Extraction ? pub->ir_extraction_pct
+                                                          : pub->ir_processing_pct;
   if (is_eu(c.in.perspective) && std::isfinite(pct)) {
     s.ir_basis = IrBasis::PublishedEu2023;
     s.import_reliance = pct / 100.0;
@@ -141,7 +142,7 @@ void set_import_reliance(const Context& c, StageInputs& s, const std::string& id
                               c.in.perspective, id, c.in.year));
 }
 
-std::optional<StageInputs> stage_inputs(const Context& c, const Material& m, Stage stage,
+std::optional<StageInputs> stage_inputs(const Context& c, const Material& m, SupplyStage stage,
                                         const EuCrmPublished* pub,
                                         std::vector<std::string>& flags) {
   const auto els = elements_of(m);
@@ -201,7 +202,7 @@ std::optional<MaterialInputs> material_inputs(const Context& c, const Material& 
   MaterialInputs mi;
   mi.material = m;
   const EuCrmPublished* pub = published_row(c.d, m.id);
-  for (Stage st : {Stage::Extraction, Stage::Processing})
+  for (SupplyStage st : {SupplyStage::Extraction, SupplyStage::Processing})
     if (auto s = stage_inputs(c, m, st, pub, mi.flags)) mi.stages.push_back(std::move(*s));
   if (mi.stages.empty()) {
     skipped.push_back(fmt::format("{}: no {} output at extraction or processing in the {} balance",
@@ -240,7 +241,7 @@ void add_notes(const Dataset& d, CriticalityInputs& in) {
       "WGI {} (latest WGI year not after {}), scaled 2 * (2.5 - mean of the six estimates)",
       in.governance.year, in.year));
   std::vector<std::string> with_sourcing, without_sourcing;
-  for (Stage st : {Stage::Extraction, Stage::Processing}) {
+  for (SupplyStage st : {SupplyStage::Extraction, SupplyStage::Processing}) {
     bool any = false;
     for (const auto& m : in.materials)
       for (const auto& s : m.stages) any |= s.stage == st && s.sourcing.has_value();
@@ -315,8 +316,8 @@ std::vector<std::string> known_perspectives(const Dataset& d) {
 std::vector<int> criticality_years(const Dataset& d) {
   std::set<int> mine, mix, sep;
   for (const auto& p : d.production) {
-    if (p.stage == "mine" && p.value > 0) mine.insert(p.year);
-    if (p.stage == "separation" && p.value > 0) sep.insert(p.year);
+    if (p.stage == ChainStage::Mine && p.value > 0) mine.insert(p.year);
+    if (p.stage == ChainStage::Separation && p.value > 0) sep.insert(p.year);
   }
   for (const auto& m : d.mine_mix) mix.insert(m.year);
   std::vector<int> out;
@@ -356,7 +357,7 @@ Result<TradeFactorTable> trade_factors_from_dataset(const Dataset& d) {
   return t;
 }
 
-std::vector<CountryAmount> world_output(const Balance& b, Stage stage,
+std::vector<CountryAmount> world_output(const Balance& b, SupplyStage stage,
                                         const std::vector<Element>& elements) {
   std::vector<Element> els = elements;
   if (els.empty())

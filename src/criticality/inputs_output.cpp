@@ -15,13 +15,13 @@ namespace {
 
 constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 
-const StageInputs* find_stage(const MaterialInputs& m, Stage s) {
+const StageInputs* find_stage(const MaterialInputs& m, SupplyStage s) {
   for (const auto& st : m.stages)
     if (st.stage == s) return &st;
   return nullptr;
 }
 
-const EuStageResult* find_stage(const EuResult& r, Stage s) {
+const EuStageResult* find_stage(const EuResult& r, SupplyStage s) {
   for (const auto& st : r.stages)
     if (st.stage == s) return &st;
   return nullptr;
@@ -52,7 +52,7 @@ std::string explain_inputs(const CriticalityInputs& in, const MaterialInputs& m)
   for (const auto& s : m.stages) {
     out += fmt::format("\n{} ({}):\n  world output ({}), by country:\n", stage_name(s.stage),
                        stage_code(s.stage),
-                       s.stage == Stage::Extraction
+                       s.stage == SupplyStage::Extraction
                            ? "mine production by country x ore mix, balance 'mined'"
                            : "separated oxide output by country, balance 'separated oxides'");
     explain_amounts(out, s.world, s.world_total_t);
@@ -85,7 +85,7 @@ Table eu_summary_table(const CriticalityInputs& in, const std::vector<EuResult>&
                {"stage_reported", "", 0},
                {"sr", "index", 2},
                {"published_sr", "index", 1}};
-  for (Stage s : {Stage::Extraction, Stage::Processing}) {
+  for (SupplyStage s : {SupplyStage::Extraction, SupplyStage::Processing}) {
     const auto c = stage_code(s);
     t.columns.push_back({fmt::format("sr_{}", c), "index", 2});
     t.columns.push_back({fmt::format("published_sr_{}", c), "index", 1});
@@ -99,13 +99,13 @@ Table eu_summary_table(const CriticalityInputs& in, const std::vector<EuResult>&
     const auto& p = r.published;
     std::vector<Cell> row = {r.material, std::string(stage_code(r.reported_stage)), r.supply_risk,
                              p ? opt(p->supply_risk) : Cell{kMissing}};
-    for (Stage s : {Stage::Extraction, Stage::Processing}) {
+    for (SupplyStage s : {SupplyStage::Extraction, SupplyStage::Processing}) {
       const EuStageResult* st = find_stage(r, s);
       const StageInputs* si = m ? find_stage(*m, s) : nullptr;
       row.push_back(st ? Cell{st->supply_risk} : Cell{kMissing});
-      row.push_back(!p                       ? Cell{kMissing}
-                    : s == Stage::Extraction ? opt(p->sr_extraction)
-                                             : opt(p->sr_processing));
+      row.push_back(!p                             ? Cell{kMissing}
+                    : s == SupplyStage::Extraction ? opt(p->sr_extraction)
+                                                   : opt(p->sr_processing));
       row.push_back(st ? scope_label(st->scope, r.perspective) : std::string());
       row.push_back(si ? opt(si->import_reliance) : Cell{kMissing});
       row.push_back(si ? std::string(ir_basis_name(si->ir_basis)) : std::string());
@@ -121,7 +121,7 @@ Table eu_summary_table(const CriticalityInputs& in, const std::vector<EuResult>&
 Table eu_audit_table(const CriticalityInputs& in, const std::vector<EuResult>& results) {
   Table t = eu_table(results);
   t.title = fmt::format("{} (audit: every term), {}, {} balance", t.title, in.perspective, in.year);
-  for (Stage s : {Stage::Extraction, Stage::Processing}) {
+  for (SupplyStage s : {SupplyStage::Extraction, SupplyStage::Processing}) {
     const auto c = stage_code(s);
     t.columns.push_back({fmt::format("ir_basis_{}", c), "", 0});
     t.columns.push_back({fmt::format("world_output_{}", c), "t REO", 1});
@@ -133,7 +133,7 @@ Table eu_audit_table(const CriticalityInputs& in, const std::vector<EuResult>& r
   for (std::size_t i = 0; i < t.rows.size() && i < results.size(); ++i) {
     const MaterialInputs* m = find_inputs(in, results[i].material);
     auto& row = t.rows[i];
-    for (Stage s : {Stage::Extraction, Stage::Processing}) {
+    for (SupplyStage s : {SupplyStage::Extraction, SupplyStage::Processing}) {
       const StageInputs* si = m ? find_stage(*m, s) : nullptr;
       // eu_table prints the IR that went into the method; an unknown IR went in as an unused 0.
       for (std::size_t k = 0; k < t.columns.size(); ++k)

@@ -25,13 +25,13 @@ std::string shares_text(const std::optional<HhiResult>& h) {
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
-const EuStageResult* find_stage(const EuResult& r, Stage s) {
+const EuStageResult* find_stage(const EuResult& r, SupplyStage s) {
   for (const auto& st : r.stages)
     if (st.stage == s) return &st;
   return nullptr;
 }
 
-void add_stage_columns(Table& t, Stage s) {
+void add_stage_columns(Table& t, SupplyStage s) {
   const auto c = stage_code(s);
   t.columns.push_back({fmt::format("scope_{}", c), "", 0});
   t.columns.push_back({fmt::format("ir_{}", c), "fraction", 3});
@@ -45,7 +45,7 @@ void add_stage_columns(Table& t, Stage s) {
   t.columns.push_back({fmt::format("sr_{}", c), "index", 4});
 }
 
-void add_stage_cells(std::vector<Cell>& row, const EuResult& r, Stage s) {
+void add_stage_cells(std::vector<Cell>& row, const EuResult& r, SupplyStage s) {
   const EuStageResult* st = find_stage(r, s);
   if (!st) {
     row.insert(row.end(),
@@ -83,8 +83,8 @@ Table eu_table(const std::vector<EuResult>& results) {
   t.columns = {{"material", "", 0},       {"perspective", "", 0}, {"wgi_year", "", 0},
                {"stage_reported", "", 0}, {"sr", "index", 2},     {"ei", "index 0-10", 2},
                {"critical", "", 0}};
-  add_stage_columns(t, Stage::Extraction);
-  add_stage_columns(t, Stage::Processing);
+  add_stage_columns(t, SupplyStage::Extraction);
+  add_stage_columns(t, SupplyStage::Processing);
   t.columns.insert(t.columns.end(), {{"eol_rir", "fraction", 3},
                                      {"si_sr", "factor", 2},
                                      {"ei_weighted_va", va_unit, 1},
@@ -109,8 +109,8 @@ Table eu_table(const std::vector<EuResult>& results) {
                              r.supply_risk,
                              num(r.economic_importance),
                              r.critical ? yes_no(*r.critical) : std::string("unknown")};
-    add_stage_cells(row, r, Stage::Extraction);
-    add_stage_cells(row, r, Stage::Processing);
+    add_stage_cells(row, r, SupplyStage::Extraction);
+    add_stage_cells(row, r, SupplyStage::Processing);
     row.push_back(r.eol_rir);
     row.push_back(r.si_sr);
     const auto& e = r.ei_detail;

@@ -15,6 +15,6 @@ namespace rareflow::criticality::detail {
 std::vector<std::string> trade_factor_keys(std::string_view material);
 
 double trade_factor_for_keys(const TradeFactorTable& table, const std::vector<std::string>& keys,
-                             Stage stage, SupplyTerm term, std::string_view iso3);
+                             SupplyStage stage, SupplyTerm term, std::string_view iso3);
 
 }  // namespace rareflow::criticality::detail

@@ -52,16 +52,16 @@ class Builder {
       it = regions_.emplace(r, RegionBalance{r, {}, {}, {}, {}, {}, 0, 0}).first;
     return it->second;
   }
-  void line(const std::string& r, std::string stage, std::string item, int sign, bool gap,
+  void line(const std::string& r, ChainStage stage, std::string item, int sign, bool gap,
             const EA& v, const std::string& source, double other = kNaN,
             std::string other_unit = "", std::string partner = "") {
     // A named gap below a gram is rounding, not a finding.
     if (gap && std::abs(sum(v)) < 1e-6) return;
-    at(r).lines.push_back({std::move(stage), std::move(item), sign, gap, v, other,
-                           std::move(other_unit), source, std::move(partner)});
+    at(r).lines.push_back({stage, std::move(item), sign, gap, v, other, std::move(other_unit),
+                           source, std::move(partner)});
   }
   // Moves `v` from region `from` to region `to` as a trade at `stage`.
-  void trade(const std::string& stage, const std::string& from, const std::string& to, const EA& v,
+  void trade(ChainStage stage, const std::string& from, const std::string& to, const EA& v,
              const std::string& source, double other = kNaN, const std::string& other_unit = "",
              const std::string& label = "") {
     line(from, stage, label.empty() ? "exports to " + to : label + " to " + to, -1, false, v,
@@ -98,13 +98,13 @@ class Builder {
 Result<void> Builder::mining() {
   bool any = false;
   for (const auto& p : d_.production) {
-    if (p.stage != "mine" || p.year != year_ || p.value <= 0) continue;
+    if (p.stage != ChainStage::Mine || p.year != year_ || p.value <= 0) continue;
     EA comp{};
     for (const auto& m : d_.mine_mix)
       if (m.region == p.region && m.year == year_)
         add_to(comp, d_.distribution(m.distribution)->share, m.share_pct / 100.0);
     EA mined = scaled(comp, p.value);
-    line(p.region, "mine", "mined", +1, false, mined, p.source);
+    line(p.region, ChainStage::Mine, "mined", +1, false, mined, p.source);
     add_to(at(p.region).mined, mined);
     add_to(conc_[p.region], mined);
     any = true;
@@ -116,7 +116,7 @@ Result<void> Builder::mining() {
 
 Result<void> Builder::concentrate_and_intermediate() {
   for (const auto& r : d_.routes) {
-    if (r.year != year_ || r.stage != "concentrate") continue;
+    if (r.year != year_ || r.stage != ChainStage::Concentrate) continue;
     EA flow = scaled(restricted(at(r.from).mined, r.elements), r.value);
     if (r.value > sum(conc_[r.from]) * (1 + 1e-12))
       return fail(
@@ -125,26 +125,26 @@ Result<void> Builder::concentrate_and_intermediate() {
                       r.from, r.to, r.value, r.from, sum(conc_[r.from])));
     add_to(conc_[r.from], flow, -1);
     add_to(conc_[r.to], flow);
-    trade("concentrate", r.from, r.to, flow, r.source);
+    trade(ChainStage::Concentrate, r.from, r.to, flow, r.source);
   }
   for (const auto& p : d_.production) {
-    if (p.stage != "intermediate" || p.year != year_) continue;
+    if (p.stage != ChainStage::Intermediate || p.year != year_) continue;
     EA made = scaled(restricted(conc_[p.region], p.elements), p.value);
     add_to(conc_[p.region], made, -1);
     add_to(inter_[p.region], made);
-    line(p.region, "intermediate", "mixed carbonate produced (unseparated)", 0, false, made,
-         p.source);
+    line(p.region, ChainStage::Intermediate, "mixed carbonate produced (unseparated)", 0, false,
+         made, p.source);
   }
   for (const auto& r : d_.routes) {
-    if (r.year != year_ || r.stage != "intermediate") continue;
+    if (r.year != year_ || r.stage != ChainStage::Intermediate) continue;
     EA flow = scaled(restricted(inter_[r.from], r.elements), r.value);
     add_to(inter_[r.from], flow, -1);
     add_to(inter_[r.to], flow);
-    trade("intermediate", r.from, r.to, flow, r.source);
+    trade(ChainStage::Intermediate, r.from, r.to, flow, r.source);
   }
   for (auto& [reg, v] : inter_)
     if (sum(v) > 0)
-      line(reg, "intermediate",
+      line(reg, ChainStage::Intermediate,
            "gap: intermediate not separated in the year (use or "
            "destination unrecorded)",
            -1, true, v, "");
@@ -154,13 +154,13 @@ Result<void> Builder::concentrate_and_intermediate() {
 Result<void> Builder::separation() {
   std::set<std::string> separators;
   for (const auto& p : d_.production)
-    if (p.stage == "separation" && p.year == year_) separators.insert(p.region);
+    if (p.stage == ChainStage::Separation && p.year == year_) separators.insert(p.region);
   for (const auto& reg : separators) {
     EA feed = conc_[reg];
     EA out{};
     std::string sources;
     for (const auto& p : d_.production) {
-      if (p.stage != "separation" || p.year != year_ || p.region != reg) continue;
+      if (p.stage != ChainStage::Separation || p.year != year_ || p.region != reg) continue;
       add_to(out, scaled(restricted(feed, p.elements), p.value));
       sources += (sources.empty() ? "" : ";") + p.source;
     }
@@ -171,14 +171,14 @@ Result<void> Builder::separation() {
       double g = feed[i] - out[i];
       (g >= 0 ? unseparated[i] : short_feed[i]) = std::abs(g);
     }
-    line(reg, "separation", "separated oxides", 0, false, out, sources);
+    line(reg, ChainStage::Separation, "separated oxides", 0, false, out, sources);
     if (sum(unseparated) > 0)
-      line(reg, "separation",
+      line(reg, ChainStage::Separation,
            "gap: separation feed not separated (stock build, losses, output "
            "outside records)",
            -1, true, unseparated, sources);
     if (sum(short_feed) > 0)
-      line(reg, "separation",
+      line(reg, ChainStage::Separation,
            "gap: separated output above recorded feed (stock draw, feed "
            "richer than the ore analysis, or unrecorded feed)",
            +1, true, short_feed, sources);
@@ -188,7 +188,7 @@ Result<void> Builder::separation() {
   }
   for (auto& [reg, v] : conc_)
     if (sum(v) > 1e-12)
-      line(reg, "concentrate",
+      line(reg, ChainStage::Concentrate,
            "gap: concentrate not processed in the year (stock build or "
            "unrecorded)",
            -1, true, v, "");
@@ -197,9 +197,10 @@ Result<void> Builder::separation() {
 
 void Builder::recycling() {
   for (const auto& p : d_.production) {
-    if (p.stage != "recycling" || p.year != year_) continue;
+    if (p.stage != ChainStage::Recycling || p.year != year_) continue;
     EA v = scaled(restricted(recipe_share_, p.elements), p.value);
-    line(p.region, "recycling", "recycled oxides (" + p.element_text + ")", +1, false, v, p.source);
+    line(p.region, ChainStage::Recycling, "recycled oxides (" + p.element_text + ")", +1, false, v,
+         p.source);
     add_to(at(p.region).recycled, v);
     add_to(oxide_[p.region], v);
   }
@@ -207,7 +208,7 @@ void Builder::recycling() {
 
 Result<void> Builder::oxide_trade() {
   for (const auto& r : d_.routes) {
-    if (r.year != year_ || r.stage != "oxide") continue;
+    if (r.year != year_ || r.stage != ChainStage::Oxide) continue;
     EA flow = scaled(restricted(oxide_[r.from], r.elements), r.value);
     for (std::size_t i = 0; i < kElementCount; ++i)
       if (flow[i] > oxide_[r.from][i] * (1 + 1e-12) + 1e-9)
@@ -221,16 +222,16 @@ Result<void> Builder::oxide_trade() {
       continue;
     }
     add_to(oxide_[r.to], flow);
-    trade("oxide", r.from, r.to, flow, r.source);
+    trade(ChainStage::Oxide, r.from, r.to, flow, r.source);
   }
   // Downstream stages (metal, magnets, end use) are resolved for China, ROW and every region
   // with magnet output, magnet imports or non-magnet use in the data; the oxide of the other
   // regions outside China joins the pool.
   downstream_ = {"CHN", kRowId};
   for (const auto& p : d_.production)
-    if (p.stage == "magnet" && p.year == year_) downstream_.insert(p.region);
+    if (p.stage == ChainStage::Magnet && p.year == year_) downstream_.insert(p.region);
   for (const auto& r : d_.routes)
-    if (r.stage == "magnet" && r.year == year_) downstream_.insert(r.to);
+    if (r.stage == ChainStage::Magnet && r.year == year_) downstream_.insert(r.to);
   for (const auto& u : d_.regional_use)
     if (u.year == year_) downstream_.insert(u.region);
   for (auto& [reg, v] : oxide_) {
@@ -246,7 +247,7 @@ Result<void> Builder::magnets_and_use() {
   EA world_magnet_reo{};
   std::map<std::string, double> magnets;
   for (const auto& p : d_.production) {
-    if (p.stage != "magnet" || p.year != year_) continue;
+    if (p.stage != ChainStage::Magnet || p.year != year_) continue;
     EA reo = scaled(recipe_share_, p.value * recipe_reo_per_t_);
     auto& rb = at(p.region);
     rb.magnets_t += p.value;
@@ -254,17 +255,17 @@ Result<void> Builder::magnets_and_use() {
     add_to(rb.magnet_reo, reo);
     add_to(world_magnet_reo, reo);
     magnets[p.region] += p.value;
-    line(p.region, "magnet", "oxide made into metal for magnets", 0, false, reo, p.source,
+    line(p.region, ChainStage::Magnet, "oxide made into metal for magnets", 0, false, reo, p.source,
          p.value * sum(recipe_metal_), "t metal");
-    line(p.region, "magnet", "NdFeB magnets produced", 0, false, reo, p.source, p.value,
+    line(p.region, ChainStage::Magnet, "NdFeB magnets produced", 0, false, reo, p.source, p.value,
          "t magnet");
     add_to(oxide_[p.region], reo, -1);  // oxide consumed by metal and magnet making
     if (p.region != "CHN") add_to(need_[p.region], reo);
   }
   for (const auto& r : d_.routes) {
-    if (r.year != year_ || r.stage != "magnet") continue;
+    if (r.year != year_ || r.stage != ChainStage::Magnet) continue;
     EA reo = scaled(recipe_share_, r.value * recipe_reo_per_t_);
-    trade("magnet", r.from, r.to, reo, r.source, r.value, "t magnet");
+    trade(ChainStage::Magnet, r.from, r.to, reo, r.source, r.value, "t magnet");
     magnets[r.from] -= r.value;
     magnets[r.to] += r.value;
   }
@@ -275,7 +276,7 @@ Result<void> Builder::magnets_and_use() {
     const Sector* s = d_.sector(dm.sector);
     for (const auto& [reg, t] : magnets) {
       double used = t * dm.share_pct / 100.0;
-      line(reg, "use", "use: " + s->name, -1, false,
+      line(reg, ChainStage::Use, "use: " + s->name, -1, false,
            scaled(recipe_share_, used * recipe_reo_per_t_), dm.source, used, "t magnet");
     }
   }
@@ -297,7 +298,7 @@ void Builder::non_magnet_use() {
     const double world_t = total_demand_ * dm.share_pct / 100.0;
     auto use = [&](const std::string& reg, double t, const std::string& source) {
       EA v = scaled(recipe->share, t);
-      line(reg, "use", "use: " + s->name, -1, false, v, source);
+      line(reg, ChainStage::Use, "use: " + s->name, -1, false, v, source);
       add_to(oxide_[reg], v, -1);
       if (reg != "CHN") add_to(need_[reg], v);
     };
@@ -329,10 +330,11 @@ void Builder::non_magnet_use() {
 void Builder::share_oxide_pool() {
   for (const auto& sh : detail::share_pool(pool_, need_, kRowId)) {
     add_to(oxide_[sh.to], sh.t_reo);
-    if (sh.from != sh.to) trade("oxide", sh.from, sh.to, sh.t_reo, "assumption-oxide-pool");
+    if (sh.from != sh.to)
+      trade(ChainStage::Oxide, sh.from, sh.to, sh.t_reo, "assumption-oxide-pool");
   }
   for (const auto& reg : downstream_)
-    line(reg, "oxide",
+    line(reg, ChainStage::Oxide,
          "gap: oxide stock change and unrecorded flows (residual; negative = use "
          "above recorded supply)",
          -1, true, oxide_[reg], "");

@@ -62,7 +62,7 @@ Table separation_table(const Dataset& d, const Balance& b) {
   for (const auto& r : b.regions) {
     double gap = 0;
     for (const auto& l : r.lines)
-      if (l.gap && l.stage == "separation" && l.sign < 0) gap += l.total();
+      if (l.gap && l.stage == ChainStage::Separation && l.sign < 0) gap += l.total();
     if (sum(r.separated) > 0 || sum(r.recycled) > 0)
       t.add_row({r.region, d.region(r.region)->name, sum(r.separated),
                  100 * sum(r.separated) / world, gap, sum(r.recycled)});
@@ -124,11 +124,11 @@ Table world_element_table(const Balance& b) {
       mag += r.magnet_reo[i];
       clo += b.closure(r)[i];
       for (const auto& l : r.lines) {
-        if (l.stage == "use" && l.other_unit.empty()) other += l.t_reo[i];
+        if (l.stage == ChainStage::Use && l.other_unit.empty()) other += l.t_reo[i];
         if (!l.gap) continue;
-        if (l.stage == "concentrate" || l.stage == "intermediate")
+        if (l.stage == ChainStage::Concentrate || l.stage == ChainStage::Intermediate)
           g1 += l.t_reo[i];
-        else if (l.stage == "separation")
+        else if (l.stage == ChainStage::Separation)
           g2 += l.t_reo[i];
         else
           g3 += l.t_reo[i];
@@ -155,7 +155,7 @@ Table sector_table(const Balance& b, bool all) {
   std::vector<std::string> order;
   for (const auto& r : b.regions)
     for (const auto& l : r.lines)
-      if (l.stage == "use") {
+      if (l.stage == ChainStage::Use) {
         if (!by.contains(l.item)) order.push_back(l.item);
         for (std::size_t i = 0; i < kElementCount; ++i) by[l.item][i] += l.t_reo[i];
       }
@@ -179,7 +179,8 @@ Table trade_table(const Balance& b) {
   for (const auto& r : b.regions)
     for (const auto& l : r.lines)
       if (l.sign < 0 && !l.partner.empty())
-        t.add_row({l.stage, r.region, l.partner, l.total(), l.other, l.other_unit, l.source});
+        t.add_row({std::string(chain_stage_key(l.stage)), r.region, l.partner, l.total(), l.other,
+                   l.other_unit, l.source});
   return t;
 }
 
@@ -189,7 +190,8 @@ Table gaps_table(const Balance& b) {
   t.columns = {{"region", ""}, {"stage", ""}, {"line", ""}, {"size", "t REO", 0}};
   for (const auto& r : b.regions)
     for (const auto& l : r.lines)
-      if (l.gap) t.add_row({r.region, l.stage, l.item.substr(5), l.total()});
+      if (l.gap)
+        t.add_row({r.region, std::string(chain_stage_key(l.stage)), l.item.substr(5), l.total()});
   return t;
 }
 
@@ -205,7 +207,8 @@ Table region_table(const Dataset& d, const Balance& b, const RegionBalance& r, b
   t.columns.push_back({"own_basis", "", 0});
   t.columns.push_back({"own_unit", ""});
   for (const auto& l : r.lines) {
-    std::vector<Cell> row{l.stage, l.item, static_cast<long long>(l.sign), l.total()};
+    std::vector<Cell> row{std::string(chain_stage_key(l.stage)), l.item,
+                          static_cast<long long>(l.sign), l.total()};
     for (Element e : els) row.emplace_back(l.t_reo[index(e)]);
     row.emplace_back(l.other);
     row.emplace_back(l.other_unit);

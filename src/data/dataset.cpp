@@ -77,19 +77,28 @@ void build_typed(Dataset& d, Diagnostics& diags) {
   });
   each_row(d, "deposits", [&](const RowView& v, const RawRow&) {
     d.deposits.push_back({v.str("id"), v.str("name"), v.str("region"), v.str("type"),
-                          v.str("status"), v.num("resource_mt_ore"), v.num("grade_pct_treo"),
-                          v.str("distribution"), v.str("owner"), v.str("source"), v.str("note")});
+                          v.key("status", deposit_status_from_key), v.num("resource_mt_ore"),
+                          v.num("grade_pct_treo"), v.str("distribution"), v.str("owner"),
+                          v.str("source"), v.str("note")});
   });
   each_row(d, "facilities", [&](const RowView& v, const RawRow&) {
-    d.facilities.push_back({v.str("id"), v.str("name"), v.str("region"), v.str("stage"),
-                            v.str("deposit"), v.num("capacity"), v.str("unit"),
-                            v.integer("start_year"), v.str("status"), v.str("owner"),
+    d.facilities.push_back({v.str("id"), v.str("name"), v.str("region"),
+                            v.key("stage", chain_stage_from_key), v.str("deposit"),
+                            v.num("capacity"), v.str("unit"), v.integer("start_year"),
+                            v.key("status", facility_status_from_key), v.str("owner"),
                             v.str("source"), v.str("note")});
   });
   const RawTable* production = d.raw_table("production");
   each_row(d, "production", [&](const RowView& v, const RawRow& raw) {
-    Production p{v.str("stage"), v.str("region"), v.integer("year"), {},           v.str("element"),
-                 v.num("value"), v.str("unit"),   v.str("source"),   v.str("note")};
+    Production p{v.key("stage", chain_stage_from_key),
+                 v.str("region"),
+                 v.integer("year"),
+                 {},
+                 v.str("element"),
+                 v.num("value"),
+                 v.str("unit"),
+                 v.str("source"),
+                 v.str("note")};
     if (auto els = parse_element_set(p.element_text))
       p.elements = *els;
     else
@@ -102,8 +111,16 @@ void build_typed(Dataset& d, Diagnostics& diags) {
   });
   const RawTable* routes = d.raw_table("routes");
   each_row(d, "routes", [&](const RowView& v, const RawRow& raw) {
-    Route r{v.integer("year"), v.str("stage"), v.str("from"), v.str("to"),     {},
-            v.str("element"),  v.num("value"), v.str("unit"), v.str("source"), v.str("note")};
+    Route r{v.integer("year"),
+            v.key("stage", chain_stage_from_key),
+            v.str("from"),
+            v.str("to"),
+            {},
+            v.str("element"),
+            v.num("value"),
+            v.str("unit"),
+            v.str("source"),
+            v.str("note")};
     if (auto els = parse_element_set(r.element_text))
       r.elements = *els;
     else

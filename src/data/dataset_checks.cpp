@@ -36,50 +36,53 @@ void check_distributions(const Dataset& d, std::string_view name,
   }
 }
 
-std::string expected_unit(const std::string& stage) {
-  if (stage == "magnet") return "t magnet";
-  if (stage == "metal") return "t metal";
+std::string expected_unit(ChainStage stage) {
+  if (stage == ChainStage::Magnet) return "t magnet";
+  if (stage == ChainStage::Metal) return "t metal";
   return "t REO";
 }
 
 void check_units(const Dataset& d, Diagnostics& diags) {
   Where p{d.raw_table("production")};
-  std::map<std::tuple<std::string, std::string, int, std::string>, int> seen;
+  std::map<std::tuple<ChainStage, std::string, int, std::string>, int> seen;
   for (std::size_t i = 0; i < d.production.size(); ++i) {
     const auto& x = d.production[i];
     if (x.unit != expected_unit(x.stage))
       p.add(diags, i, "unit",
             fmt::format("expected \"{}\" for stage {}, found \"{}\"", expected_unit(x.stage),
-                        x.stage, x.unit));
+                        chain_stage_key(x.stage), x.unit));
     auto [it, fresh] =
         seen.emplace(std::tuple{x.stage, x.region, x.year, x.element_text}, p.table->rows[i].line);
     if (!fresh)
       p.add(diags, i, "region",
-            fmt::format("duplicate {} output for {} in {} (first on line {})", x.stage, x.region,
-                        x.year, it->second));
+            fmt::format("duplicate {} output for {} in {} (first on line {})",
+                        chain_stage_key(x.stage), x.region, x.year, it->second));
   }
   Where r{d.raw_table("routes")};
   for (std::size_t i = 0; i < d.routes.size(); ++i) {
     const auto& x = d.routes[i];
-    std::string want = x.stage == "magnet" ? "t magnet" : x.stage == "metal" ? "t metal" : "t REO";
+    std::string want = expected_unit(x.stage);
     if (x.unit != want)
       r.add(diags, i, "unit",
-            fmt::format("expected \"{}\" for stage {}, found \"{}\"", want, x.stage, x.unit));
+            fmt::format("expected \"{}\" for stage {}, found \"{}\"", want,
+                        chain_stage_key(x.stage), x.unit));
     if (x.from == x.to)
       r.add(diags, i, "to", fmt::format("expected a region other than {}", x.from));
   }
   Where f{d.raw_table("facilities")};
   for (std::size_t i = 0; i < d.facilities.size(); ++i) {
     const auto& x = d.facilities[i];
-    if (!x.deposit.empty() && x.stage != "mine")
-      f.add(diags, i, "deposit", fmt::format("expected no deposit for a {} facility", x.stage));
-    bool ok = (x.stage == "mine" && x.unit == "t REO") ||
-              (x.stage == "separation" && (x.unit == "t REO" || x.unit == "t NdPr")) ||
-              (x.stage == "metal" && x.unit == "t metal") ||
-              (x.stage == "magnet" && x.unit == "t magnet") ||
-              (x.stage == "recycling" && (x.unit == "t REO" || x.unit == "t magnet"));
+    if (!x.deposit.empty() && x.stage != ChainStage::Mine)
+      f.add(diags, i, "deposit",
+            fmt::format("expected no deposit for a {} facility", chain_stage_key(x.stage)));
+    bool ok = (x.stage == ChainStage::Mine && x.unit == "t REO") ||
+              (x.stage == ChainStage::Separation && (x.unit == "t REO" || x.unit == "t NdPr")) ||
+              (x.stage == ChainStage::Metal && x.unit == "t metal") ||
+              (x.stage == ChainStage::Magnet && x.unit == "t magnet") ||
+              (x.stage == ChainStage::Recycling && (x.unit == "t REO" || x.unit == "t magnet"));
     if (!ok)
-      f.add(diags, i, "unit", fmt::format("unit \"{}\" does not fit stage {}", x.unit, x.stage));
+      f.add(diags, i, "unit",
+            fmt::format("unit \"{}\" does not fit stage {}", x.unit, chain_stage_key(x.stage)));
   }
 }
 
@@ -101,7 +104,8 @@ void check_shares(const Dataset& d, Diagnostics& diags) {
   Where p{d.raw_table("production")};
   for (std::size_t i = 0; i < d.production.size(); ++i) {
     const auto& x = d.production[i];
-    if (x.stage == "mine" && x.year == base && x.value > 0 && !mix.contains({x.region, base}))
+    if (x.stage == ChainStage::Mine && x.year == base && x.value > 0 &&
+        !mix.contains({x.region, base}))
       p.add(diags, i, "region",
             fmt::format("{} mined {} t REO in {} but mine_mix.csv gives no ore mix for it",
                         x.region, x.value, base));

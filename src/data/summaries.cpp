@@ -19,7 +19,7 @@ Table mine_production_table(const Dataset& d, int year) {
   std::vector<const Production*> rows;
   double total = 0;
   for (const auto& p : d.production)
-    if (p.stage == "mine" && p.year == year) {
+    if (p.stage == ChainStage::Mine && p.year == year) {
       rows.push_back(&p);
       total += p.value;
     }
@@ -74,8 +74,8 @@ Table deposits_table(const Dataset& d) {
     double ndpr = kNaN;
     if (const auto* dist = d.distribution(x.distribution))
       ndpr = 100.0 * (dist->share[index(Element::Nd)] + dist->share[index(Element::Pr)]);
-    t.add_row({x.id, x.region, x.status, x.type, x.resource_mt_ore, x.grade_pct_treo, contained,
-               ndpr, x.source});
+    t.add_row({x.id, x.region, std::string(deposit_status_key(x.status)), x.type, x.resource_mt_ore,
+               x.grade_pct_treo, contained, ndpr, x.source});
   }
   t.notes.push_back(
       "contained = resource x grade (derived); NdPr share from the deposit's "

@@ -60,7 +60,7 @@ YearState MarketEngine::initial_state() const {
     std::size_t n = m.facility_count(kind);
     s.online_year[k].resize(n);
     for (std::size_t i = 0; i < n; ++i) {
-      const Lifecycle& l = m.lifecycle({kind, i});
+      const Lifecycle& l = m.facility({kind, i}).life;
       s.online_year[k][i] = l.candidate ? kNever : l.online_year;
     }
   }

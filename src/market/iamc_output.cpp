@@ -15,7 +15,7 @@ constexpr const char* kWorld = "World";
 constexpr double kNoise = 1e-9;  // t; solver noise below this is reported as 0
 
 std::string per_year(Stage s) {
-  return std::string(stage_basis(s)) + "/yr";
+  return std::string(stage_unit(s)) + "/yr";
 }
 
 class Writer {
@@ -78,7 +78,7 @@ void write_region(const MarketModel& m, const YearResult& y, std::size_t r, Writ
     Commodity com = set.at(c);
     const std::string item = m.item_label(com);
     const std::string stage(stage_name(com.stage));
-    const std::string flow_unit = per_year(com.stage), stock_unit(stage_basis(com.stage));
+    const std::string flow_unit = per_year(com.stage), stock_unit(stage_unit(com.stage));
     if (y.has_balance[i]) {
       double activity = y.production[i] + y.imports[i] + y.exports[i] + y.input_use[i] +
                         y.consumption[i] + y.recycling[i] + y.stock_draw[i];
@@ -121,7 +121,7 @@ void write_region(const MarketModel& m, const YearResult& y, std::size_t r, Writ
     auto kind = static_cast<FacilityKind>(k);
     double cap = 0.0;
     for (std::size_t i = 0; i < y.capacity[k].size(); ++i)
-      if (m.facility_region({kind, i}) == r) cap += y.capacity[k][i];
+      if (m.facility({kind, i}).region == r) cap += y.capacity[k][i];
     w.quantity(r, fmt::format("Capacity|{}", facility_kind_name(kind)), kCapacityUnit[k], cap);
   }
   for (std::size_t p = 0; p < m.policies.size(); ++p) {
@@ -130,7 +130,7 @@ void write_region(const MarketModel& m, const YearResult& y, std::size_t r, Writ
     w.quantity(r,
                fmt::format("Stockpile|{}|{}", stage_name(sp->commodity.stage),
                            m.item_label(sp->commodity)),
-               std::string(stage_basis(sp->commodity.stage)), y.stockpile_level[p]);
+               std::string(stage_unit(sp->commodity.stage)), y.stockpile_level[p]);
   }
 }
 

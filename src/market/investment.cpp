@@ -34,36 +34,8 @@ double separated_value(const MarketModel& m, const YearResult& y, std::size_t p,
 }
 
 double unit_cost(const MarketModel& m, FacilityRef f, int year) {
-  double c = 0.0;
-  switch (f.kind) {
-    case FacilityKind::Mine:
-      c = m.sources[f.index].unit_cost_usd_per_kg;
-      break;
-    case FacilityKind::Separation:
-      c = m.separation[f.index].unit_cost_usd_per_kg;
-      break;
-    case FacilityKind::Metal:
-      c = m.metal[f.index].unit_cost_usd_per_kg;
-      break;
-    case FacilityKind::Magnet:
-      c = m.magnet[f.index].unit_cost_usd_per_kg;
-      break;
-  }
-  return c * m.settings.cost_index[static_cast<std::size_t>(f.kind)].at(year, 1.0);
-}
-
-double capacity_of(const MarketModel& m, FacilityRef f) {
-  switch (f.kind) {
-    case FacilityKind::Mine:
-      return m.sources[f.index].capacity_t;
-    case FacilityKind::Separation:
-      return m.separation[f.index].capacity_t;
-    case FacilityKind::Metal:
-      return m.metal[f.index].capacity_t;
-    case FacilityKind::Magnet:
-      break;
-  }
-  return m.magnet[f.index].capacity_t;
+  return m.facility(f).unit_cost_usd_per_kg *
+         m.settings.cost_index[static_cast<std::size_t>(f.kind)].at(year, 1.0);
 }
 
 int delay_of(const MarketModel& m, FacilityRef f) {
@@ -155,7 +127,7 @@ void decide_investments(const MarketModel& m, const std::vector<YearResult>& his
     auto kind = static_cast<FacilityKind>(k);
     for (std::size_t i = 0; i < m.facility_count(kind); ++i) {
       FacilityRef f{kind, i};
-      const Lifecycle& l = m.lifecycle(f);
+      const Lifecycle& l = m.facility(f).life;
       if (!l.candidate || state.online_year[k][i] != kNever || year < l.earliest_decision_year)
         continue;
       double sum = 0.0;
@@ -174,7 +146,7 @@ void decide_investments(const MarketModel& m, const std::vector<YearResult>& his
       if (!(margin > capital)) continue;
       int online = year + l.lead_time_years + delay_of(m, f);
       state.online_year[k][i] = online;
-      decisions.push_back({f, year, online, capacity_of(m, f), margin, capital});
+      decisions.push_back({f, year, online, m.facility(f).capacity_t, margin, capital});
     }
   }
 }

@@ -48,8 +48,8 @@ Result<void> check_mass_balance(const MarketModel& m, const YearResult& y, doubl
         return fail(fmt::format(
             "mass balance does not close: {} in {}, {}: supply {} {}, use {} {}, imbalance {} "
             "{} (relative {:.3g} > {:.3g})",
-            m.commodity_label(set.at(c)), m.regions[r].id, y.year, supply, stage_basis(st), use,
-            stage_basis(st), supply - use, stage_basis(st), gap, tolerance));
+            m.commodity_label(set.at(c)), m.regions[r].id, y.year, supply, stage_unit(st), use,
+            stage_unit(st), supply - use, stage_unit(st), gap, tolerance));
       }
     }
 

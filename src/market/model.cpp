@@ -69,46 +69,24 @@ std::size_t MarketModel::facility_count(FacilityKind k) const {
   return 0;
 }
 
-const Lifecycle& MarketModel::lifecycle(FacilityRef f) const {
+const Facility& MarketModel::facility(FacilityRef f) const {
   switch (f.kind) {
     case FacilityKind::Mine:
-      return sources[f.index].life;
+      return sources[f.index];
     case FacilityKind::Separation:
-      return separation[f.index].life;
+      return separation[f.index];
     case FacilityKind::Metal:
-      return metal[f.index].life;
+      return metal[f.index];
     case FacilityKind::Magnet:
       break;
   }
-  return magnet[f.index].life;
+  return magnet[f.index];
 }
 
-std::size_t MarketModel::facility_region(FacilityRef f) const {
-  switch (f.kind) {
-    case FacilityKind::Mine:
-      return sources[f.index].region;
-    case FacilityKind::Separation:
-      return separation[f.index].region;
-    case FacilityKind::Metal:
-      return metal[f.index].region;
-    case FacilityKind::Magnet:
-      break;
-  }
-  return magnet[f.index].region;
-}
-
-const std::string& MarketModel::facility_id(FacilityRef f) const {
-  switch (f.kind) {
-    case FacilityKind::Mine:
-      return sources[f.index].id;
-    case FacilityKind::Separation:
-      return separation[f.index].id;
-    case FacilityKind::Metal:
-      return metal[f.index].id;
-    case FacilityKind::Magnet:
-      break;
-  }
-  return magnet[f.index].id;
+double Lifecycle::capacity_share(int online, int year) const {
+  if (year < online || year >= close_year) return 0.0;
+  if (ramp_years <= 0) return 1.0;
+  return std::min(1.0, double(year - online + 1) / double(ramp_years));
 }
 
 std::vector<MagnetRoute> effective_magnet_routes(const MarketModel& m) {

@@ -74,7 +74,7 @@ Result<SimulationResult> simulate(const MarketModel& model, const SimulationOpti
   }
   for (const auto& d : out.investments)
     rec.entries[fmt::format("market.investment.{}.{}", facility_kind_name(d.facility.kind),
-                            m.facility_id(d.facility))] =
+                            m.facility(d.facility).id)] =
         fmt::format("decided {}, online {}, {} t/yr", d.decision_year, d.online_year, d.capacity_t);
   return out;
 }

@@ -46,7 +46,7 @@ double production_share(const MarketModel& m, const YearResult& y, FacilityKind 
   double total = 0.0, inside = 0.0;
   for (std::size_t i = 0; i < out.size(); ++i) {
     total += out[i];
-    if (member(regions, m.facility_region({kind, i}))) inside += out[i];
+    if (member(regions, m.facility({kind, i}).region)) inside += out[i];
   }
   return total > 0.0 ? inside / total : std::nan("");
 }

@@ -125,8 +125,8 @@ MarketModel synthetic_world(const SyntheticSpec& spec) {
     double sum = 0.0;
     for (std::size_t e = 0; e < kElementCount; ++e) sum += a[e] = fam[e] * rng.uniform(0.8, 1.2);
     for (double& v : a) v /= sum;
-    OreSource src{fmt::format("mine{:02}", s), r, rng.uniform(3000, 25000),
-                  rng.uniform(2.0, 9.0),       a, {}};
+    OreSource src{
+        {fmt::format("mine{:02}", s), r, rng.uniform(3000, 25000), rng.uniform(2.0, 9.0), {}}, a};
     if (s % 7 == 5) src.life = {spec.base_year + 3, 3, kNever, false, 0, 1, 20, kAlways};
     if (s % 5 == 4) {
       src.life.candidate = true;
@@ -142,12 +142,12 @@ MarketModel synthetic_world(const SyntheticSpec& spec) {
   for (std::size_t r = 0; r < producers; ++r) {
     int plants = r == 0 ? 4 : 1;
     for (int p = 0; p < plants; ++p) {
-      SeparationPlant sp{fmt::format("sep{:02}_{}", r, p),
-                         r,
-                         r == 0 ? 60000.0 : rng.uniform(5000, 20000),
-                         rng.uniform(3.0, 7.0),
-                         (r + static_cast<std::size_t>(p)) % 3 == 2 ? light : all,
-                         {}};
+      SeparationPlant sp{{fmt::format("sep{:02}_{}", r, p),
+                          r,
+                          r == 0 ? 60000.0 : rng.uniform(5000, 20000),
+                          rng.uniform(3.0, 7.0),
+                          {}},
+                         (r + static_cast<std::size_t>(p)) % 3 == 2 ? light : all};
       if (r % 4 == 3) {
         sp.life.candidate = true;
         sp.life.capex_usd_per_tpa = rng.uniform(30000, 80000);
@@ -157,30 +157,30 @@ MarketModel synthetic_world(const SyntheticSpec& spec) {
     }
   }
   std::vector<Element> metals{E::La, E::Ce, E::Pr, E::Nd, E::Sm, E::Gd, E::Tb, E::Dy};
-  for (std::size_t r = 0; r < std::min<std::size_t>(R, 8); ++r)
-    m.metal.push_back({fmt::format("metal{:02}", r),
-                       r,
-                       r == 0 ? 80000.0 : rng.uniform(2000, 10000),
-                       rng.uniform(4.0, 8.0),
-                       metals,
-                       {}});
+  for (std::size_t r = 0; r < std::min<std::size_t>(R, 8); ++r) {
+    // Named fields rather than nested braces: g++ 12 warns (falsely) on the nested form here.
+    MetalPlant plant;
+    plant.id = fmt::format("metal{:02}", r);
+    plant.region = r;
+    plant.capacity_t = r == 0 ? 80000.0 : rng.uniform(2000, 10000);
+    plant.unit_cost_usd_per_kg = rng.uniform(4.0, 8.0);
+    plant.elements = metals;
+    m.metal.push_back(std::move(plant));
+  }
   m.magnet_types.push_back(
       {"NdFeB", shares({{E::Nd, 0.24}, {E::Pr, 0.06}, {E::Dy, 0.02}, {E::Tb, 0.005}})});
   m.magnet_types.push_back({"SmCo", shares({{E::Sm, 0.25}, {E::Gd, 0.02}})});
   for (std::size_t r = 0; r < std::min<std::size_t>(R, 8); ++r) {
-    m.magnet.push_back({fmt::format("ndfeb{:02}", r),
-                        r,
-                        0,
-                        r == 0 ? 180000.0 : rng.uniform(3000, 15000),
-                        rng.uniform(12.0, 20.0),
-                        {}});
+    m.magnet.push_back({{fmt::format("ndfeb{:02}", r),
+                         r,
+                         r == 0 ? 180000.0 : rng.uniform(3000, 15000),
+                         rng.uniform(12.0, 20.0),
+                         {}},
+                        0});
     if (r % 2 == 0)
-      m.magnet.push_back({fmt::format("smco{:02}", r),
-                          r,
-                          1,
-                          r == 0 ? 2000.0 : 300.0,
-                          rng.uniform(30.0, 40.0),
-                          {}});
+      m.magnet.push_back(
+          {{fmt::format("smco{:02}", r), r, r == 0 ? 2000.0 : 300.0, rng.uniform(30.0, 40.0), {}},
+           1});
   }
   for (std::size_t r = 0; r < R; ++r) {
     double size = r == 0 ? 0.4 : 0.6 / double(R - 1) * rng.uniform(0.5, 1.5);

@@ -17,41 +17,6 @@ bool is_event(const Policy& p) {
          std::holds_alternative<CostShock>(p) || std::holds_alternative<ProjectDelay>(p);
 }
 
-// Share of full capacity from the online year, the ramp-up and the closure.
-double lifecycle_factor(const Lifecycle& l, int online, int year) {
-  if (year < online || year >= l.close_year) return 0.0;
-  if (l.ramp_years <= 0) return 1.0;
-  return std::min(1.0, double(year - online + 1) / double(l.ramp_years));
-}
-
-double base_capacity(const MarketModel& m, FacilityKind k, std::size_t i) {
-  switch (k) {
-    case FacilityKind::Mine:
-      return m.sources[i].capacity_t;
-    case FacilityKind::Separation:
-      return m.separation[i].capacity_t;
-    case FacilityKind::Metal:
-      return m.metal[i].capacity_t;
-    case FacilityKind::Magnet:
-      break;
-  }
-  return m.magnet[i].capacity_t;
-}
-
-double base_cost(const MarketModel& m, FacilityKind k, std::size_t i) {
-  switch (k) {
-    case FacilityKind::Mine:
-      return m.sources[i].unit_cost_usd_per_kg;
-    case FacilityKind::Separation:
-      return m.separation[i].unit_cost_usd_per_kg;
-    case FacilityKind::Metal:
-      return m.metal[i].unit_cost_usd_per_kg;
-    case FacilityKind::Magnet:
-      break;
-  }
-  return m.magnet[i].unit_cost_usd_per_kg;
-}
-
 }  // namespace
 
 double period_share(const Policy& p, int year) {
@@ -67,7 +32,7 @@ double period_share(const Policy& p, int year) {
 
 bool in_scope(const MarketModel& m, const FacilityScope& s, std::size_t index) {
   if (!s.facilities.empty()) return contains(s.facilities, index);
-  return s.regions.empty() || contains(s.regions, m.facility_region({s.kind, index}));
+  return s.regions.empty() || contains(s.regions, m.facility({s.kind, index}).region);
 }
 
 bool in_scope(const MarketModel& m, const FlowScope& s, Commodity c, std::size_t from,
@@ -105,10 +70,9 @@ YearContext make_context(const MarketModel& m, const Topology& topo, const YearS
     ctx.capacity[k].resize(n);
     ctx.cost[k].resize(n);
     for (std::size_t i = 0; i < n; ++i) {
-      const Lifecycle& l = m.lifecycle({kind, i});
-      ctx.capacity[k][i] =
-          base_capacity(m, kind, i) * lifecycle_factor(l, state.online_year[k][i], year);
-      ctx.cost[k][i] = base_cost(m, kind, i) * index;
+      const Facility& f = m.facility({kind, i});
+      ctx.capacity[k][i] = f.capacity_t * f.life.capacity_share(state.online_year[k][i], year);
+      ctx.cost[k][i] = f.unit_cost_usd_per_kg * index;
     }
   }
   for (std::size_t p = 0; p < m.policies.size(); ++p) {

@@ -180,7 +180,7 @@ std::map<std::string, ElementShares> sector_use(const Balance& b, const Sector& 
   const std::string item = "use: " + s.name;
   for (const auto& r : b.regions)
     for (const auto& l : r.lines)
-      if (l.stage == "use" && l.item == item)
+      if (l.stage == ChainStage::Use && l.item == item)
         for (std::size_t e = 0; e < kElementCount; ++e) use[r.region][e] += l.t_reo[e];
   return use;
 }

@@ -23,7 +23,7 @@ std::string goal_text(const Goal& g) {
       return fmt::format("import dependence in {} of at most {} {}", g.group, pct(g.share), from);
     case GoalKind::MarketShare:
       return fmt::format("{} output of at least {} of the world market {}",
-                         g.stage == Stage::Concentrate ? "mine" : stage_name(g.stage), pct(g.share),
+                         g.stage == Stage::Concentrate ? "mine" : stage_key(g.stage), pct(g.share),
                          from);
     case GoalKind::Exports: {
       std::string list;

@@ -19,35 +19,8 @@ double YearPath::at(int year) const {
   return points.back().second;
 }
 
-std::string_view stage_name(Stage s) {
-  switch (s) {
-    case Stage::Concentrate:
-      return "concentrate";
-    case Stage::Oxide:
-      return "oxide";
-    case Stage::Metal:
-      return "metal";
-    case Stage::Magnet:
-      return "magnet";
-  }
-  return "?";
-}
-
-std::string_view stage_unit(Stage s) {
-  switch (s) {
-    case Stage::Concentrate:
-    case Stage::Oxide:
-      return "t REO";
-    case Stage::Metal:
-      return "t metal";
-    case Stage::Magnet:
-      return "t magnet";
-  }
-  return "?";
-}
-
 std::string Commodity::str() const {
-  return std::string(stage_name(stage)) + ":" + item;
+  return std::string(stage_key(stage)) + ":" + item;
 }
 
 std::string_view project_type_name(ProjectType t) {

@@ -46,21 +46,22 @@ std::vector<ChainFlow> chain_flows_from_balance(const Balance& b) {
     if (r.magnets_t > 0) downstream.insert(r.region);
     // Regions resolved downstream without magnet output (issue 11: the USA uses oxide).
     for (const auto& l : r.lines)
-      if (l.stage == "use" || (l.stage == "oxide" && l.gap)) downstream.insert(r.region);
+      if (l.stage == ChainStage::Use || (l.stage == ChainStage::Oxide && l.gap))
+        downstream.insert(r.region);
   }
   for (const auto& r : b.regions) {
     const std::string& reg = r.region;
     // Mine: exports to separators, the rest of the mined ore to local separation or a sink.
     ElementShares domestic = r.mined;
     for (const auto& l : r.lines) {
-      if (l.stage == "concentrate" && l.sign < 0 && !l.partner.empty()) {
+      if (l.stage == ChainStage::Concentrate && l.sign < 0 && !l.partner.empty()) {
         f.add(kMine, reg, separators.contains(l.partner) ? kSeparation : kEnd,
               separators.contains(l.partner) ? l.partner : "Not processed", l.t_reo);
         domestic = minus(domestic, l.t_reo);
-      } else if (l.stage == "intermediate" && l.sign == 0) {
+      } else if (l.stage == ChainStage::Intermediate && l.sign == 0) {
         f.add(kMine, reg, kEnd, "Not separated (intermediates)", l.t_reo);
         domestic = minus(domestic, l.t_reo);
-      } else if (l.stage == "concentrate" && l.gap) {
+      } else if (l.stage == ChainStage::Concentrate && l.gap) {
         f.add(kMine, reg, kEnd, "Not processed", l.t_reo);
         domestic = minus(domestic, l.t_reo);
       }
@@ -68,18 +69,18 @@ std::vector<ChainFlow> chain_flows_from_balance(const Balance& b) {
     if (separators.contains(reg)) f.add(kMine, reg, kSeparation, reg, domestic);
     // Separation gaps, recycling and separated output.
     for (const auto& l : r.lines) {
-      if (l.stage == "separation" && l.gap && l.sign < 0)
+      if (l.stage == ChainStage::Separation && l.gap && l.sign < 0)
         f.add(kSeparation, reg, kEnd, "Not separated", l.t_reo);
-      if (l.stage == "separation" && l.gap && l.sign > 0)
+      if (l.stage == ChainStage::Separation && l.gap && l.sign > 0)
         f.add(kMine, "Stock draw, richer feed", kSeparation, reg, l.t_reo);
-      if (l.stage == "recycling") f.add(kMine, "Recycling " + reg, kOxide, reg, l.t_reo);
+      if (l.stage == ChainStage::Recycling) f.add(kMine, "Recycling " + reg, kOxide, reg, l.t_reo);
     }
     if (separators.contains(reg)) f.add(kSeparation, reg, kOxide, reg, r.separated);
     // Oxide: exports and transfers go to the partner's use region, the rest stays.
     ElementShares stays = r.separated;
     for (std::size_t i = 0; i < kElementCount; ++i) stays[i] += r.recycled[i];
     for (const auto& l : r.lines)
-      if (l.stage == "oxide" && l.sign < 0 && !l.partner.empty()) {
+      if (l.stage == ChainStage::Oxide && l.sign < 0 && !l.partner.empty()) {
         f.add(kOxide, reg, kUse, l.partner, l.t_reo);
         stays = minus(stays, l.t_reo);
       }
@@ -88,9 +89,9 @@ std::vector<ChainFlow> chain_flows_from_balance(const Balance& b) {
     if (!downstream.contains(reg)) continue;
     f.add(kUse, reg, kMagnets, reg, r.magnet_reo);
     for (const auto& l : r.lines) {
-      if (l.stage == "use" && l.other_unit.empty())
+      if (l.stage == ChainStage::Use && l.other_unit.empty())
         f.add(kUse, reg, kEnd, l.item.substr(5), l.t_reo);
-      if (l.stage == "oxide" && l.gap) {
+      if (l.stage == ChainStage::Oxide && l.gap) {
         f.add(kUse, reg, kEnd, "Stock build, unrecorded use", l.t_reo);
         f.add(kOxide, "Unrecorded supply, stock draw", kUse, reg, l.t_reo, -1.0);
       }
@@ -103,7 +104,7 @@ std::vector<ChainFlow> chain_flows_from_balance(const Balance& b) {
     double supply_t = 0;
     std::map<std::string, double> by_sector;
     for (const auto& l : r.lines)
-      if (l.stage == "use" && l.other_unit == "t magnet") {
+      if (l.stage == ChainStage::Use && l.other_unit == "t magnet") {
         by_sector[l.item.substr(5)] += l.other;
         supply_t += l.other;
       }

@@ -359,13 +359,14 @@ Result<market::MarketModel> quota_era_model(const History& h, int last_year,
       life.online_year = s.online_year;
       life.ramp_years = s.ramp_years;
     }
-    m.sources.push_back({s.id, s.region == "CHN" ? kChn : kRow, s.capacity_t,
-                         s.unit_cost_usd_per_kg, ore->share, life});
+    m.sources.push_back(
+        {{s.id, s.region == "CHN" ? kChn : kRow, s.capacity_t, s.unit_cost_usd_per_kg, life},
+         ore->share});
   }
   market::ElementArray rec{};
   for (Element e : modelled) rec[index(e)] = *recovery / 100.0;
-  m.separation.push_back({"CHN-separation", kChn, 1e7, *sep_cost, rec, {}});
-  m.separation.push_back({"ROW-separation", kRow, 1e7, *sep_cost, rec, {}});
+  m.separation.push_back({{"CHN-separation", kChn, 1e7, *sep_cost, {}}, rec});
+  m.separation.push_back({{"ROW-separation", kRow, 1e7, *sep_cost, {}}, rec});
   market::add_all_arcs(m, market::Stage::Oxide, *transport);
 
   if (auto r = add_china_mining(h, m, last_year, notes); !r) return std::unexpected(r.error());

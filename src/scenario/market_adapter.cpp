@@ -32,13 +32,14 @@ bool Context::has_param(std::string_view id) const {
 
 bool Context::included(const Facility& f) const {
   return std::ranges::find(s.include_facilities, f.id) != s.include_facilities.end() ||
-         (f.status != "closed" &&
-          std::ranges::find(s.include_statuses, f.status) != s.include_statuses.end());
+         (f.status != FacilityStatus::Closed &&
+          std::ranges::find(s.include_statuses, facility_status_key(f.status)) !=
+              s.include_statuses.end());
 }
 
 market::Lifecycle Context::lifecycle(const Facility& f) {
   market::Lifecycle l;
-  if (f.status == "operating" && f.start_year <= base_year) return l;
+  if (f.status == FacilityStatus::Operating && f.start_year <= base_year) return l;
   l.online_year = f.start_year;
   l.ramp_years = static_cast<int>(std::lround(param("ramp_up_years", 2.0)));
   return l;

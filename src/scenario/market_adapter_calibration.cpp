@@ -58,7 +58,8 @@ void add_magnet_rows(const Dataset& d, const MarketBuild& b, const market::YearR
   const auto china = m.region_index(kChina);
   for (bool first : {true, false})
     for (const auto& p : d.production) {
-      if (p.stage != "magnet" || p.year != b.base_year || (p.region == kChina) != first) continue;
+      if (p.stage != ChainStage::Magnet || p.year != b.base_year || (p.region == kChina) != first)
+        continue;
       auto r = m.region_index(p.region);
       // Shown, not a target: China's output sits 8% low because the package's primary PrNd
       // falls short of the market-reported figure (docs/model_calibration.md, section 4).
@@ -76,11 +77,12 @@ void add_magnet_rows(const Dataset& d, const MarketBuild& b, const market::YearR
     }
   double observed = 0.0;
   for (const auto& r : d.routes)
-    if (r.stage == "magnet" && r.from == kChina && r.year == b.base_year) observed += r.value;
+    if (r.stage == ChainStage::Magnet && r.from == kChina && r.year == b.base_year)
+      observed += r.value;
   rows.push_back({"China NdFeB exports", "World", observed, total, "t magnet/yr",
                   "adamas-magnet-exports-2024", true, kExportTolerance});
   for (const auto& r : d.routes) {
-    if (r.stage != "magnet" || r.from != kChina || r.year != b.base_year) continue;
+    if (r.stage != ChainStage::Magnet || r.from != kChina || r.year != b.base_year) continue;
     auto dest = m.region_index(r.to);
     rows.push_back({"China NdFeB exports to", r.to, r.value, dest ? to[*dest] : 0.0, "t magnet/yr",
                     r.source, false, 0.0});
@@ -110,7 +112,8 @@ std::vector<CalibrationRow> calibration_rows(const Dataset& d, const MarketBuild
   const auto& m = b.model;
   std::vector<CalibrationRow> rows;
   for (const auto& p : d.production) {
-    if (p.stage != "mine" || p.year != b.base_year || !p.elements.empty() || p.value <= 0.0)
+    if (p.stage != ChainStage::Mine || p.year != b.base_year || !p.elements.empty() ||
+        p.value <= 0.0)
       continue;
     auto r = m.region_index(p.region);
     const Region* reg = d.region(p.region);

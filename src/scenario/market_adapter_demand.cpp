@@ -29,7 +29,7 @@ std::vector<Use> recorded_uses(Context& c) {
   std::vector<Use> uses;
   for (const auto& rb : c.balance.regions)
     for (const auto& l : rb.lines) {
-      if (l.stage != "use") continue;
+      if (l.stage != ChainStage::Use) continue;
       std::string name = l.item.starts_with("use: ") ? l.item.substr(5) : l.item;
       auto it = std::ranges::find_if(c.d.sectors, [&](const Sector& s) { return s.name == name; });
       if (it == c.d.sectors.end()) {

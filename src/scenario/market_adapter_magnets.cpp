@@ -55,7 +55,7 @@ double net_metal_value(Context& c, const market::MagnetType& type, const Element
 std::map<std::size_t, double> base_magnet_output(Context& c) {
   std::map<std::size_t, double> out;
   for (const auto& p : c.d.production)
-    if (p.stage == "magnet" && p.year == c.base_year)
+    if (p.stage == ChainStage::Magnet && p.year == c.base_year)
       if (auto r = c.region(p.region)) out[*r] += p.value;
   return out;
 }

@@ -14,7 +14,8 @@ namespace {
 double mine_output(const Context& c, const std::string& region) {
   double t = 0.0;
   for (const auto& p : c.d.production)
-    if (p.stage == "mine" && p.region == region && p.year == c.base_year && p.elements.empty())
+    if (p.stage == ChainStage::Mine && p.region == region && p.year == c.base_year &&
+        p.elements.empty())
       t += p.value;
   return t;
 }
@@ -28,7 +29,7 @@ const Distribution* deposit_distribution(const Context& c, const std::string& de
 std::size_t add_source(Context& c, std::string id, std::size_t region, double capacity,
                        const ElementArray& dist, market::Lifecycle life) {
   c.m.sources.push_back(
-      {std::move(id), region, capacity, c.param("mine_unit_cost", 2.92), dist, life});
+      {{std::move(id), region, capacity, c.param("mine_unit_cost", 2.92), life}, dist});
   return c.m.sources.size() - 1;
 }
 
@@ -62,7 +63,7 @@ void add_mines(Context& c) {
                       c.base_year, id, share_sum));
   }
   for (const auto& f : c.d.facilities) {
-    if (f.stage != "mine" || !c.included(f)) continue;
+    if (f.stage != ChainStage::Mine || !c.included(f)) continue;
     auto r = c.region(f.region);
     const Distribution* dist = deposit_distribution(c, f.deposit);
     if (!r || !dist) {
@@ -98,7 +99,8 @@ void add_candidates(Context& c) {
   const int plant_lead = static_cast<int>(std::lround(c.param("candidate_plant_lead_time", 3.0)));
   std::vector<std::string> skipped;
   for (const auto& dep : c.d.deposits) {
-    if (dep.status != "development" && dep.status != "candidate") continue;
+    if (dep.status != DepositStatus::Development && dep.status != DepositStatus::Candidate)
+      continue;
     const Distribution* dist = c.d.distribution(dep.distribution);
     auto r = c.region(dep.region);
     if (!is_candidate_deposit(c, dep) || !dist || !r) {
@@ -138,13 +140,15 @@ void add_candidates(Context& c) {
   all.fill(1.0);
   module.capex_usd_per_tpa = c.param("module_separation_capex", 66300.0);
   for (std::size_t r : sep_regions)
-    c.m.separation.push_back({c.m.regions[r].id + "-separation-module", r,
-                              c.param("module_separation_capacity", 5000.0),
-                              c.param("separation_unit_cost", 5.0), c.recovery_of(all), module});
+    c.m.separation.push_back({{c.m.regions[r].id + "-separation-module", r,
+                               c.param("module_separation_capacity", 5000.0),
+                               c.param("separation_unit_cost", 5.0), module},
+                              c.recovery_of(all)});
   module.capex_usd_per_tpa = c.param("module_magnet_capex", 58500.0);
   for (std::size_t r : magnet_regions)
-    c.m.magnet.push_back({c.m.regions[r].id + "-magnet-module", r, 0,
-                          c.param("module_magnet_capacity", 5000.0), c.magnet_cost, module});
+    c.m.magnet.push_back({{c.m.regions[r].id + "-magnet-module", r,
+                           c.param("module_magnet_capacity", 5000.0), c.magnet_cost, module},
+                          0});
 }
 
 }  // namespace rareflow::scenario::detail

@@ -26,12 +26,14 @@ void read_separation_regions(Context& c) {
   for (const auto& rb : c.balance.regions) {
     SeparationRegion sr;
     for (const auto& l : rb.lines) {
-      bool feed = (l.stage == "mine" && l.item == "mined") || (l.stage == "concentrate" && !l.gap);
+      bool feed = (l.stage == ChainStage::Mine && l.item == "mined") ||
+                  (l.stage == ChainStage::Concentrate && !l.gap);
       if (!feed) continue;
       for (std::size_t e = 0; e < kElementCount; ++e) sr.feed[e] += l.sign * l.t_reo[e];
     }
     for (const auto& p : c.d.production) {
-      if (p.stage != "separation" || p.region != rb.region || p.year != c.base_year) continue;
+      if (p.stage != ChainStage::Separation || p.region != rb.region || p.year != c.base_year)
+        continue;
       sr.observed = true;
       sr.output_t += p.value;
       if (p.elements.empty()) sr.covered = all_elements();
@@ -64,12 +66,12 @@ void add_china_separation(Context& c, std::size_t china) {
   const double headroom = 1.0 + c.param("china_capacity_headroom", 25.0) / 100.0;
   ElementArray rec = c.recovery_of(all_elements());
   double feed = total(sr.feed);
-  c.m.separation.push_back({std::string(kChina) + "-separation",
-                            china,
-                            feed * peak_ratio(c.china_separation_quota) * headroom,
-                            c.param("separation_unit_cost", 5.0),
-                            rec,
-                            {}});
+  c.m.separation.push_back({{std::string(kChina) + "-separation",
+                             china,
+                             feed * peak_ratio(c.china_separation_quota) * headroom,
+                             c.param("separation_unit_cost", 5.0),
+                             {}},
+                            rec});
   c.china_separation = c.m.separation.size() - 1;
   c.facility[std::string(kChina) + "-separation"].push_back(
       {market::FacilityKind::Separation, c.china_separation});
@@ -112,7 +114,7 @@ void add_separation_facility(Context& c, const Facility& f, std::size_t r) {
     return;
   }
   c.m.separation.push_back(
-      {f.id, r, cap, c.param("separation_unit_cost", 5.0), rec, c.lifecycle(f)});
+      {{f.id, r, cap, c.param("separation_unit_cost", 5.0), c.lifecycle(f)}, rec});
   c.facility[f.id].push_back({market::FacilityKind::Separation, c.m.separation.size() - 1});
 }
 
@@ -125,7 +127,7 @@ void add_plants(Context& c) {
   // Separation.
   add_china_separation(c, *china);
   for (const auto& f : c.d.facilities) {
-    if (f.stage != "separation" || !c.included(f)) continue;
+    if (f.stage != ChainStage::Separation || !c.included(f)) continue;
     auto r = c.region(f.region);
     if (!r) continue;
     if (*r == *china && c.lifecycle(f).online_year <= c.base_year) {
@@ -154,16 +156,16 @@ void add_plants(Context& c) {
                     c.out.magnet_price_usd_per_kg, metal_value));
   const double headroom = 1.0 + c.param("china_capacity_headroom", 25.0) / 100.0;
   for (const auto& p : c.d.production) {
-    if (p.stage != "magnet" || p.year != c.base_year) continue;
+    if (p.stage != ChainStage::Magnet || p.year != c.base_year) continue;
     auto r = c.region(p.region);
     if (!r) continue;
     // Reported output is blanks; the plant's column is finished magnet.
     double cap = p.value * (1.0 - ndfeb.scrap_share) *
                  (*r == *china ? peak_ratio(c.magnet_index) * headroom : 1.0);
-    c.m.magnet.push_back({p.region + "-magnet", *r, 0, cap, c.magnet_cost, {}});
+    c.m.magnet.push_back({{p.region + "-magnet", *r, cap, c.magnet_cost, {}}, 0});
   }
   for (const auto& f : c.d.facilities) {
-    if (f.stage != "magnet" || !c.included(f)) continue;
+    if (f.stage != ChainStage::Magnet || !c.included(f)) continue;
     auto r = c.region(f.region);
     if (!r) continue;
     if (f.unit != "t magnet" || !(f.capacity > 0.0)) {
@@ -171,7 +173,7 @@ void add_plants(Context& c) {
                           f.id));
       continue;
     }
-    c.m.magnet.push_back({f.id, *r, 0, f.capacity, c.magnet_cost, c.lifecycle(f)});
+    c.m.magnet.push_back({{f.id, *r, f.capacity, c.magnet_cost, c.lifecycle(f)}, 0});
     c.facility[f.id].push_back({market::FacilityKind::Magnet, c.m.magnet.size() - 1});
   }
 }
@@ -191,12 +193,9 @@ void add_metal(Context& c) {
     for (const auto& p : c.m.magnet)
       if (p.region == r) magnets += p.capacity_t;
     if (magnets <= 0.0) continue;
-    c.m.metal.push_back({c.m.regions[r].id + "-metal",
-                         r,
-                         magnets * per_t,
-                         c.param("metal_unit_cost", 3.0),
-                         elements,
-                         {}});
+    c.m.metal.push_back(
+        {{c.m.regions[r].id + "-metal", r, magnets * per_t, c.param("metal_unit_cost", 3.0), {}},
+         elements});
   }
 }
 

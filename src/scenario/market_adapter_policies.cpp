@@ -16,12 +16,19 @@ namespace {
 using market::FacilityKind;
 using market::Stage;
 
-std::optional<FacilityKind> kind_of(const std::string& stage) {
-  if (stage == "mine") return FacilityKind::Mine;
-  if (stage == "separation") return FacilityKind::Separation;
-  if (stage == "metal") return FacilityKind::Metal;
-  if (stage == "magnet") return FacilityKind::Magnet;
-  return std::nullopt;
+std::optional<FacilityKind> kind_of(ChainStage stage) {
+  switch (stage) {
+    case ChainStage::Mine:
+      return FacilityKind::Mine;
+    case ChainStage::Separation:
+      return FacilityKind::Separation;
+    case ChainStage::Metal:
+      return FacilityKind::Metal;
+    case ChainStage::Magnet:
+      return FacilityKind::Magnet;
+    default:
+      return std::nullopt;
+  }
 }
 
 class Converter {
@@ -130,9 +137,7 @@ std::vector<std::size_t> Converter::regions(const std::vector<std::string>& name
 market::CommodityFilter Converter::goods() {
   market::CommodityFilter f;
   for (const auto& s : p_.stages) {
-    std::string name = s;
-    if (!name.empty()) name[0] = static_cast<char>(std::toupper(name[0]));
-    if (auto st = market::stage_from_name(name))
+    if (auto st = stage_from_key(s))
       f.stages.push_back(*st);
     else
       err(fmt::format("stages: unknown stage \"{}\"", s));
@@ -148,7 +153,7 @@ market::CommodityFilter Converter::goods() {
 
 std::optional<market::FacilityScope> Converter::facilities() {
   std::optional<FacilityKind> kind;
-  if (!p_.facility_stage.empty()) kind = kind_of(p_.facility_stage);
+  if (auto st = chain_stage_from_key(p_.facility_stage)) kind = kind_of(*st);
   market::FacilityScope scope;
   if (!p_.facilities.empty() && !p_.regions.empty()) {
     err("give facilities or regions (with facility_stage), not both");
@@ -159,13 +164,13 @@ std::optional<market::FacilityScope> Converter::facilities() {
     if (it == c_.facility.end()) {
       auto f = std::ranges::find_if(c_.d.facilities, [&](const Facility& x) { return x.id == id; });
       std::string why = f == c_.d.facilities.end() ? "unknown facility"
-                        : f->stage == "recycling"
+                        : f->stage == ChainStage::Recycling
                             ? "a recycling plant is not a market facility (its output is "
                               "secondary supply)"
                             : fmt::format(
                                   "its status ({}) is not in include_statuses; add it "
                                   "to include_facilities",
-                                  f->status);
+                                  facility_status_key(f->status));
       err(fmt::format("facilities: {} is not in the market model: {}", id, why));
       continue;
     }
@@ -281,7 +286,7 @@ void Converter::run() {
       push(market::ProjectDelay{
           scope->facilities.size() == 1
               ? p_.name
-              : fmt::format("{} ({})", p_.name, c_.m.facility_id({scope->kind, i})),
+              : fmt::format("{} ({})", p_.name, c_.m.facility({scope->kind, i}).id),
           {scope->kind, i},
           static_cast<int>(years)});
   } else {

@@ -78,7 +78,7 @@ void add_recycling(Context& c) {
   const ElementArray per_magnet = reo_per_t_magnet(c);
   const double recovery = magnet_recovery(c);
   for (const auto& f : c.d.facilities) {
-    if (f.stage != "recycling" || !c.included(f)) continue;
+    if (f.stage != ChainStage::Recycling || !c.included(f)) continue;
     market::Lifecycle life = c.lifecycle(f);
     auto r = c.region(f.region);
     if (!r || life.online_year <= c.base_year) continue;  // in the base-year recycling
@@ -88,10 +88,7 @@ void add_recycling(Context& c) {
     }
     for (std::size_t t = 0; t < years; ++t) {
       int y = c.base_year + static_cast<int>(t);
-      if (y < life.online_year) continue;
-      double ramp = life.ramp_years > 0
-                        ? std::min(1.0, double(y - life.online_year + 1) / life.ramp_years)
-                        : 1.0;
+      double ramp = life.capacity_share(y);
       for (std::size_t e = 0; e < kElementCount; ++e)
         if (per_magnet[e] > 0.0) series(*r, e)[t] += f.capacity * ramp * per_magnet[e] * recovery;
     }

@@ -10,7 +10,7 @@
 namespace rareflow::scenario::detail {
 
 bool is_candidate_deposit(const Context& c, const Deposit& dep) {
-  return (dep.status == "development" || dep.status == "candidate") &&
+  return (dep.status == DepositStatus::Development || dep.status == DepositStatus::Candidate) &&
          c.has_param("project_" + dep.id + "_capacity") &&
          c.has_param("project_" + dep.id + "_capex");
 }
@@ -54,7 +54,7 @@ void add_arcs(Context& c) {
   std::set<std::tuple<std::size_t, std::size_t>> conc;
   std::set<std::size_t> with_route;
   for (const auto& r : c.d.routes) {
-    if (r.stage != "concentrate" || r.year != c.base_year) continue;
+    if (r.stage != ChainStage::Concentrate || r.year != c.base_year) continue;
     auto from = c.region(r.from), to = c.region(r.to);
     if (!from || !to || !separating.contains(*to)) continue;
     conc.insert({*from, *to});

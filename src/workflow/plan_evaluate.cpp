@@ -112,7 +112,7 @@ Result<std::vector<std::string>> commit_roadmap(market::MarketModel& m, int base
       case plan::ProjectType::Mine: {
         const plan::Deposit* dep = plan.deposit(p->deposit);
         if (!dep) return fail(fmt::format("plan --evaluate: mine {} has no deposit", p->id));
-        m.sources.push_back({id, r, e.capacity, p->variable_cost, dep->distribution, life});
+        m.sources.push_back({{id, r, e.capacity, p->variable_cost, life}, dep->distribution});
         cost_note["mine"] =
             "mines: the plan's variable cost (USD/kg REO mined, the market's basis)";
         break;
@@ -131,7 +131,7 @@ Result<std::vector<std::string>> commit_roadmap(market::MarketModel& m, int base
               fmt::format("plan --evaluate: separation plant {} recovers nothing from "
                           "its feed",
                           p->id));
-        m.separation.push_back({id, r, e.capacity / yield, p->variable_cost * yield, rec, life});
+        m.separation.push_back({{id, r, e.capacity / yield, p->variable_cost * yield, life}, rec});
         cost_note["separation"] = fmt::format(
             "separation: the plan's variable cost per kg of oxide times the plant's yield on its "
             "feed (last: {} at {:.3f} t oxide per t feed), capacity divided by the same yield",
@@ -142,7 +142,7 @@ Result<std::vector<std::string>> commit_roadmap(market::MarketModel& m, int base
         std::vector<Element> els = p->elements;
         if (els.empty())
           for (std::size_t k = 0; k < kElementCount; ++k) els.push_back(element_at(k));
-        m.metal.push_back({id, r, e.capacity, p->variable_cost, els, life});
+        m.metal.push_back({{id, r, e.capacity, p->variable_cost, life}, els});
         cost_note["metal"] = "metal: the plan's variable cost (USD/kg metal, the market's basis)";
         break;
       }
@@ -152,7 +152,7 @@ Result<std::vector<std::string>> commit_roadmap(market::MarketModel& m, int base
           if (m.magnet_types[k].id == "NdFeB") type = k;
         if (type == m.magnet_types.size())
           return fail("plan --evaluate: the market model has no NdFeB magnet type");
-        m.magnet.push_back({id, r, type, e.capacity, magnet_cost, life});
+        m.magnet.push_back({{id, r, e.capacity, magnet_cost, life}, type});
         cost_note["magnet"] = fmt::format(
             "magnets: the adapter's calibrated making cost, {:.2f} USD/kg magnet (it includes "
             "the non-REE inputs; the plan's conversion cost does not), NdFeB recipe of the "

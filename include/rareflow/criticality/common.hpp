@@ -13,12 +13,12 @@
 namespace rareflow::criticality {
 
 // The two stages at which the EU method computes supply risk.
-enum class Stage : std::uint8_t { Extraction, Processing };
+enum class SupplyStage : std::uint8_t { Extraction, Processing };
 
-std::string_view stage_name(Stage s);  // "extraction" | "processing"
-std::string_view stage_code(Stage s);  // "E" | "P", as in the EU result tables
+std::string_view stage_name(SupplyStage s);  // "extraction" | "processing"
+std::string_view stage_code(SupplyStage s);  // "E" | "P", as in the EU result tables
 // Accepts "extraction", "processing", "E", "P" (any case).
-Result<Stage> parse_stage(std::string_view text);
+Result<SupplyStage> parse_stage(std::string_view text);
 
 // One country's share of a stage's supply (global supply or a perspective's sourcing), as a
 // fraction 0..1. iso3 is an ISO 3166 alpha-3 code or a pseudo-code such as "OTH" (others).

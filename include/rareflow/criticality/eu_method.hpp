@@ -39,7 +39,7 @@ struct HhiResult {
 // sum not 1 within 1e-6), trade factors invalid.
 Result<HhiResult> hhi_wgi_t(const std::vector<CountryShare>& shares, const Governance& governance,
                             const TradeFactorTable& trade_factors, std::string_view material,
-                            Stage stage, SupplyTerm term);
+                            SupplyStage stage, SupplyTerm term);
 
 // Which terms entered a stage's supply risk.
 enum class SupplyScope : std::uint8_t { Combined, GlobalOnly, SourcingOnly };
@@ -48,7 +48,7 @@ enum class SupplyScope : std::uint8_t { Combined, GlobalOnly, SourcingOnly };
 std::string scope_label(SupplyScope s, std::string_view perspective);
 
 struct EuStageInput {
-  Stage stage = Stage::Processing;
+  SupplyStage stage = SupplyStage::Processing;
   std::optional<std::vector<CountryShare>> global_supply;  // GS shares; nullopt = not available
   // The perspective's sourcing (domestic production plus imports by origin); nullopt = missing.
   std::optional<std::vector<CountryShare>> sourcing;
@@ -76,7 +76,7 @@ struct EuMaterialInput {
 };
 
 struct EuStageResult {
-  Stage stage = Stage::Processing;
+  SupplyStage stage = SupplyStage::Processing;
   SupplyScope scope = SupplyScope::Combined;
   std::optional<HhiResult> global;
   std::optional<HhiResult> sourcing;
@@ -101,9 +101,10 @@ struct EuResult {
   int wgi_year = 0;
   double eol_rir = 0.0;
   double si_sr = 1.0;
-  std::vector<EuStageResult> stages;         // in input order
-  Stage reported_stage = Stage::Processing;  // the stage with the larger SR (ties: first given)
-  double supply_risk = 0.0;                  // SR of the reported stage
+  std::vector<EuStageResult> stages;  // in input order
+  SupplyStage reported_stage =
+      SupplyStage::Processing;  // the stage with the larger SR (ties: first given)
+  double supply_risk = 0.0;     // SR of the reported stage
   std::optional<EconomicImportanceResult> ei_detail;
   std::optional<double> economic_importance;  // computed or given; nullopt when neither
   bool economic_importance_given = false;     // true when taken from the input as is

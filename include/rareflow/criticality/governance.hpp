@@ -59,7 +59,7 @@ Result<Governance> governance_for_year(const std::vector<WgiScores>& rows, int y
 // EU trade agreement applies). `term` nullopt: applies to both the global and sourcing terms.
 struct TradeFactor {
   std::string material;  // element symbol, group ("HREE") or material name; case-insensitive
-  Stage stage = Stage::Extraction;
+  SupplyStage stage = SupplyStage::Extraction;
   std::string iso3;
   double factor = 1.0;
   std::optional<SupplyTerm> term;
@@ -73,7 +73,7 @@ struct TradeFactorTable {
 // t_c for (material, stage, term, country). Rows are looked up for the material itself, then for
 // its group ("LREE"/"HREE") when it is an element, then for "REE" (all rare earths); at each
 // level a row naming the term wins over a row for both terms. 1 when nothing matches.
-double trade_factor(const TradeFactorTable& table, std::string_view material, Stage stage,
+double trade_factor(const TradeFactorTable& table, std::string_view material, SupplyStage stage,
                     SupplyTerm term, std::string_view iso3);
 
 // Every factor positive and finite, no two rows for the same key.

@@ -39,7 +39,7 @@ struct CountryAmount {
 };
 
 struct StageInputs {
-  Stage stage = Stage::Processing;
+  SupplyStage stage = SupplyStage::Processing;
   std::vector<CountryAmount> world;       // output by country, largest first (t REO)
   std::vector<CountryShare> global;       // world as fractions, same order
   double world_total_t = 0.0;             // world output at the stage, t REO
@@ -88,7 +88,7 @@ Result<TradeFactorTable> trade_factors_from_dataset(const Dataset& d);
 
 // World output of `elements` (empty = all) at a stage, by balance region, largest first, zero
 // amounts dropped. Extraction: mined; processing: separated oxides (recycling excluded).
-std::vector<CountryAmount> world_output(const Balance& b, Stage stage,
+std::vector<CountryAmount> world_output(const Balance& b, SupplyStage stage,
                                         const std::vector<Element>& elements);
 // Amounts as fractions of their sum (empty when the sum is 0).
 std::vector<CountryShare> shares_of(const std::vector<CountryAmount>& amounts);

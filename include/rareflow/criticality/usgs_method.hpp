@@ -32,7 +32,8 @@ inline constexpr double kUsgsThreshold2021 = 0.40;
 struct UsgsInput {
   std::string commodity;  // "Dy", "REE", ...
   std::string perspective = "USA";
-  Stage stage = Stage::Processing;       // which stage's production the shares describe (label)
+  SupplyStage stage =
+      SupplyStage::Processing;           // which stage's production the shares describe (label)
   std::vector<CountryShare> production;  // global production shares, fractions summing to 1
   double net_import_reliance = 0.0;      // TE input, fraction 0..1
   double economic_vulnerability = 0.0;   // EV input, 0..1
@@ -51,7 +52,7 @@ struct UsgsTerm {
 struct UsgsResult {
   std::string commodity;
   std::string perspective;
-  Stage stage = Stage::Processing;
+  SupplyStage stage = SupplyStage::Processing;
   int wgi_year = 0;
   std::vector<UsgsTerm> terms;
   double disruption_potential = 0.0;

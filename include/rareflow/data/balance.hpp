@@ -16,8 +16,8 @@ namespace rareflow {
 // One line of a region's balance. `sign` is +1 for what enters the region's system
 // (mining, imports, recycling) and -1 for what leaves it (exports, use, named gaps).
 struct BalanceLine {
-  std::string stage;  // mine, concentrate, intermediate, separation, recycling, oxide, magnet, use
-  std::string item;   // e.g. "mined", "imports from MMR", "use: wind", "gap: ..."
+  ChainStage stage = ChainStage::Mine;
+  std::string item;  // e.g. "mined", "imports from MMR", "use: wind", "gap: ..."
   int sign = 0;
   bool gap = false;       // a named line where public figures do not add up
   ElementShares t_reo{};  // t REO equivalent per element

@@ -12,6 +12,7 @@
 
 #include "rareflow/core/elements.hpp"
 #include "rareflow/core/error.hpp"
+#include "rareflow/data/chain_stage.hpp"
 #include "rareflow/data/raw_table.hpp"
 #include "rareflow/data/schema.hpp"
 
@@ -44,21 +45,26 @@ struct Distribution {
 };
 
 struct Deposit {
-  std::string id, name, region, type, status;
+  std::string id, name, region, type;
+  DepositStatus status = DepositStatus::Operating;
   double resource_mt_ore = kNaN, grade_pct_treo = kNaN;
   std::string distribution, owner, source, note;
 };
 
 struct Facility {
-  std::string id, name, region, stage, deposit;
+  std::string id, name, region;
+  ChainStage stage = ChainStage::Mine;
+  std::string deposit;
   double capacity = kNaN;  // per year, on the basis in `unit`
   std::string unit;
   int start_year = 0;
-  std::string status, owner, source, note;
+  FacilityStatus status = FacilityStatus::Operating;
+  std::string owner, source, note;
 };
 
 struct Production {
-  std::string stage, region;
+  ChainStage stage = ChainStage::Mine;
+  std::string region;
   int year = 0;
   std::vector<Element> elements;  // empty = all elements
   std::string element_text;
@@ -76,7 +82,8 @@ struct MineMix {
 
 struct Route {
   int year = 0;
-  std::string stage, from, to;
+  ChainStage stage = ChainStage::Oxide;
+  std::string from, to;
   std::vector<Element> elements;  // empty = all elements (the flow keeps its composition)
   std::string element_text;
   double value = 0;

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -30,6 +31,12 @@ class RowView {
     int v = 0;
     if (!s.empty()) std::from_chars(s.data(), s.data() + s.size(), v);
     return v;
+  }
+  // An enum cell: the schema has checked it against its declared values, so `from_key` finds
+  // it; E{} only for a row the schema already rejected.
+  template <typename E>
+  E key(std::string_view col, std::optional<E> (*from_key)(std::string_view)) const {
+    return from_key(str(col)).value_or(E{});
   }
   int line() const { return r_.line; }
 

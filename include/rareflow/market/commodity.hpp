@@ -10,17 +10,12 @@
 #include <vector>
 
 #include "rareflow/core/elements.hpp"
+#include "rareflow/core/stage.hpp"
 
 namespace rareflow::market {
 
-enum class Stage : std::uint8_t { Concentrate, Oxide, Metal, Magnet };
-inline constexpr std::size_t kStageCount = 4;
-
-// "Concentrate", "Oxide", "Metal", "Magnet" (as in IAMC variable names).
-std::string_view stage_name(Stage s);
-std::optional<Stage> stage_from_name(std::string_view name);
-// Unit of a quantity of this stage: "t REO", "t REO", "t metal", "t magnet".
-std::string_view stage_basis(Stage s);
+using rareflow::kStageCount;
+using rareflow::Stage;
 
 struct Commodity {
   Stage stage = Stage::Oxide;

@@ -41,35 +41,38 @@ struct Lifecycle {
   int lead_time_years = 1;         // decision to first output (candidates), >= 1
   int lifetime_years = 20;         // for the investment annuity
   int earliest_decision_year = kAlways;
+
+  // Share of full capacity in `year` for a facility online from `online` (online_year, or the
+  // year the investment rule built it): 0 before it and from close_year, ramping up linearly.
+  double capacity_share(int online, int year) const;
+  double capacity_share(int year) const { return capacity_share(online_year, year); }
+};
+
+// What every facility has: where it is, what it can do a year at what unit cost, and when.
+// Capacity and cost are on the kind's basis: mine t REO/yr of concentrate and USD/kg REO
+// (mining and beneficiation); separation t REO/yr of concentrate feed and USD/kg REO of feed;
+// metal t metal/yr (all elements together) and USD/kg metal; magnet t magnet/yr (finished) and
+// USD/kg magnet including non-REE inputs.
+struct Facility {
+  std::string id;
+  std::size_t region = 0;
+  double capacity_t = 0.0;
+  double unit_cost_usd_per_kg = 0.0;
+  Lifecycle life;
 };
 
 // A mine, or a region's basket of mines with one composition.
-struct OreSource {
-  std::string id;
-  std::size_t region = 0;
-  double capacity_t = 0.0;            // t REO/yr of concentrate
-  double unit_cost_usd_per_kg = 0.0;  // USD/kg REO, mining and beneficiation
-  ElementArray distribution{};        // shares of REO, sum 1
-  Lifecycle life;
+struct OreSource : Facility {
+  ElementArray distribution{};  // shares of REO, sum 1
 };
 
-struct SeparationPlant {
-  std::string id;
-  std::size_t region = 0;
-  double capacity_t = 0.0;            // t REO/yr of concentrate feed
-  double unit_cost_usd_per_kg = 0.0;  // USD/kg REO of feed
-  ElementArray recovery{};            // share of each element's feed recovered as oxide; 0 =
-                                      // not separated (goes to the residue)
-  Lifecycle life;
+struct SeparationPlant : Facility {
+  ElementArray recovery{};  // share of each element's feed recovered as oxide; 0 = not
+                            // separated (goes to the residue)
 };
 
-struct MetalPlant {
-  std::string id;
-  std::size_t region = 0;
-  double capacity_t = 0.0;            // t metal/yr, all elements together
-  double unit_cost_usd_per_kg = 0.0;  // USD/kg metal
-  std::vector<Element> elements;      // metals it can make
-  Lifecycle life;
+struct MetalPlant : Facility {
+  std::vector<Element> elements;  // metals it can make
 };
 
 struct MagnetType {
@@ -102,13 +105,8 @@ struct MagnetInputs {
   ElementArray scrap_oxide{};
 };
 
-struct MagnetPlant {
-  std::string id;
-  std::size_t region = 0;
-  std::size_t type = 0;               // index into MarketModel::magnet_types
-  double capacity_t = 0.0;            // t magnet/yr
-  double unit_cost_usd_per_kg = 0.0;  // USD/kg magnet, including non-REE inputs
-  Lifecycle life;
+struct MagnetPlant : Facility {
+  std::size_t type = 0;  // index into MarketModel::magnet_types
 };
 
 // What demand not served on a step is: a price response (counted as shortfall), demand given
@@ -225,9 +223,8 @@ struct MarketModel {
   std::string item_label(Commodity c) const;
   bool matches(const CommodityFilter& f, Commodity c) const;
   std::size_t facility_count(FacilityKind k) const;
-  const Lifecycle& lifecycle(FacilityRef f) const;
-  std::size_t facility_region(FacilityRef f) const;
-  const std::string& facility_id(FacilityRef f) const;
+  // The common part of any facility: the one place that switches over the four kinds.
+  const Facility& facility(FacilityRef f) const;
 };
 
 // The routes plants of each magnet type run: the model's routes, plus the implicit route of

@@ -12,6 +12,7 @@
 
 #include "rareflow/core/distribution.hpp"
 #include "rareflow/core/elements.hpp"
+#include "rareflow/core/stage.hpp"
 
 namespace rareflow::plan {
 
@@ -32,8 +33,7 @@ struct YearPath {
   bool empty() const { return points.empty(); }
 };
 
-// Chain stages at which a commodity is traded, demanded or counted.
-enum class Stage { Concentrate, Oxide, Metal, Magnet };
+using rareflow::Stage;
 
 // A commodity: "oxide:Nd", "metal:Dy", "magnet:NdFeB" or "concentrate:<deposit>".
 struct Commodity {
@@ -43,9 +43,6 @@ struct Commodity {
   std::string str() const;
   auto operator<=>(const Commodity&) const = default;
 };
-std::string_view stage_name(Stage s);
-// Unit of a commodity's quantities: "t REO", "t metal" or "t magnet".
-std::string_view stage_unit(Stage s);
 
 using ElementShares = std::array<double, kElementCount>;
 

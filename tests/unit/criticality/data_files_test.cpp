@@ -89,7 +89,7 @@ TEST(DataFiles, TradeFactorsParseAndCiteSources) {
   }
   EXPECT_TRUE(validate(t));
   // The 2023 assessment has no rare-earth factor: the rows hold the neutral 1.
-  EXPECT_DOUBLE_EQ(trade_factor(t, "Dy", Stage::Processing, SupplyTerm::Global, "CHN"), 1.0);
+  EXPECT_DOUBLE_EQ(trade_factor(t, "Dy", SupplyStage::Processing, SupplyTerm::Global, "CHN"), 1.0);
 }
 
 }  // namespace

@@ -38,7 +38,7 @@ EuMaterialInput china_sole_processor(const std::string& el, const Published& p) 
   in.eol_rir = p.eol_rir;
   in.si_sr = p.si_sr;
   EuStageInput s;
-  s.stage = Stage::Processing;
+  s.stage = SupplyStage::Processing;
   s.global_supply = std::vector<CountryShare>{{"CHN", 1.0}};
   s.import_reliance = 1.0;  // published IR at processing: 100 %
   in.stages = {s};
@@ -69,13 +69,13 @@ TEST(EuAcceptance, HreeWithSiOneReproducePublished5Point6) {
     ASSERT_TRUE(r) << r.error().message;
     EXPECT_NEAR(r->supply_risk, 5.6034, 1e-12) << el;
     EXPECT_DOUBLE_EQ(round1(r->supply_risk), pub.at(el).sr_processing) << el;
-    EXPECT_EQ(r->reported_stage, Stage::Processing);
+    EXPECT_EQ(r->reported_stage, SupplyStage::Processing);
     EXPECT_EQ(scope_label(r->stages[0].scope, "EU27"), pub.at(el).scope_processing);
     EXPECT_EQ(r->flags.front(),
               "GSonly(P): no EU27 sourcing shares at processing; global supply term used alone");
   }
   TradeFactorTable t;
-  t.rows.push_back({"HREE", Stage::Processing, "CHN", 1.1, std::nullopt, "test"});
+  t.rows.push_back({"HREE", SupplyStage::Processing, "CHN", 1.1, std::nullopt, "test"});
   auto r =
       assess_eu(china_sole_processor("Er", pub.at("Er")), governance({{"CHN", 5.66 / 1.1}}), t);
   ASSERT_TRUE(r);

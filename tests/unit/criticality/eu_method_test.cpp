@@ -17,7 +17,7 @@ Governance hand_governance() {
 // HHI = 0.49*6 + 0.04*4 + 0.01*2 = 2.94 + 0.16 + 0.02 = 3.12.
 TEST(HhiWgiT, ThreeCountriesByHand) {
   auto h = hhi_wgi_t({{"CHN", 0.7}, {"MYS", 0.2}, {"AUS", 0.1}}, hand_governance(), {}, "Dy",
-                     Stage::Processing, SupplyTerm::Global);
+                     SupplyStage::Processing, SupplyTerm::Global);
   ASSERT_TRUE(h) << h.error().message;
   ASSERT_EQ(h->terms.size(), 3u);
   EXPECT_NEAR(h->terms[0].contribution, 2.94, 1e-12);
@@ -29,15 +29,15 @@ TEST(HhiWgiT, ThreeCountriesByHand) {
 // A trade factor of 1.1 on China: 0.49*6*1.1 = 3.234; HHI = 3.234 + 0.16 + 0.02 = 3.414.
 TEST(HhiWgiT, TradeFactorMultipliesTheCountryTerm) {
   TradeFactorTable t;
-  t.rows.push_back({"Dy", Stage::Processing, "CHN", 1.1, SupplyTerm::Global, "test"});
+  t.rows.push_back({"Dy", SupplyStage::Processing, "CHN", 1.1, SupplyTerm::Global, "test"});
   auto h = hhi_wgi_t({{"CHN", 0.7}, {"MYS", 0.2}, {"AUS", 0.1}}, hand_governance(), t, "Dy",
-                     Stage::Processing, SupplyTerm::Global);
+                     SupplyStage::Processing, SupplyTerm::Global);
   ASSERT_TRUE(h);
   EXPECT_DOUBLE_EQ(h->terms[0].trade_factor, 1.1);
   EXPECT_NEAR(h->value, 3.414, 1e-12);
   // The factor names the global term only: the sourcing term of the same shares is unchanged.
   auto s = hhi_wgi_t({{"CHN", 0.7}, {"MYS", 0.2}, {"AUS", 0.1}}, hand_governance(), t, "Dy",
-                     Stage::Processing, SupplyTerm::Sourcing);
+                     SupplyStage::Processing, SupplyTerm::Sourcing);
   EXPECT_NEAR(s->value, 3.12, 1e-12);
 }
 
@@ -54,11 +54,11 @@ EuMaterialInput two_stage_input() {
   in.eol_rir = 0.01;
   in.si_sr = 0.95;
   EuStageInput e;
-  e.stage = Stage::Extraction;
+  e.stage = SupplyStage::Extraction;
   e.global_supply = std::vector<CountryShare>{{"CHN", 0.6}, {"AUS", 0.4}};
   e.import_reliance = 0.8;
   EuStageInput p;
-  p.stage = Stage::Processing;
+  p.stage = SupplyStage::Processing;
   p.global_supply = std::vector<CountryShare>{{"CHN", 0.7}, {"MYS", 0.2}, {"AUS", 0.1}};
   p.sourcing = std::vector<CountryShare>{{"CHN", 0.5}, {"MYS", 0.3}, {"EST", 0.2}};
   p.import_reliance = 0.8;
@@ -80,7 +80,7 @@ TEST(EuMethod, TwoStagesByHand) {
   const auto& e = r->stages[0];
   EXPECT_EQ(e.scope, SupplyScope::GlobalOnly);
   EXPECT_NEAR(e.supply_risk, 2.33244, 1e-12);
-  EXPECT_EQ(r->reported_stage, Stage::Extraction);
+  EXPECT_EQ(r->reported_stage, SupplyStage::Extraction);
   EXPECT_NEAR(r->supply_risk, 2.33244, 1e-12);
   EXPECT_EQ(scope_label(p.scope, "EU27"), "GS+EU");
   EXPECT_EQ(scope_label(e.scope, "EU27"), "GSonly");

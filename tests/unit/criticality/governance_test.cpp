@@ -50,46 +50,47 @@ TEST(Governance, DuplicateCountryIsAnError) {
 
 TEST(TradeFactors, DefaultOneAndTermPrecedence) {
   TradeFactorTable t;
-  t.rows.push_back({"Dy", Stage::Processing, "CHN", 1.2, std::nullopt, "s"});
-  t.rows.push_back({"Dy", Stage::Processing, "CHN", 1.5, SupplyTerm::Sourcing, "s"});
-  EXPECT_DOUBLE_EQ(trade_factor(t, "Dy", Stage::Processing, SupplyTerm::Global, "CHN"), 1.2);
-  EXPECT_DOUBLE_EQ(trade_factor(t, "dy", Stage::Processing, SupplyTerm::Sourcing, "chn"), 1.5);
-  EXPECT_DOUBLE_EQ(trade_factor(t, "Dy", Stage::Extraction, SupplyTerm::Global, "CHN"), 1.0);
-  EXPECT_DOUBLE_EQ(trade_factor(t, "Tb", Stage::Processing, SupplyTerm::Global, "CHN"), 1.0);
-  EXPECT_DOUBLE_EQ(trade_factor(t, "Dy", Stage::Processing, SupplyTerm::Global, "MYS"), 1.0);
+  t.rows.push_back({"Dy", SupplyStage::Processing, "CHN", 1.2, std::nullopt, "s"});
+  t.rows.push_back({"Dy", SupplyStage::Processing, "CHN", 1.5, SupplyTerm::Sourcing, "s"});
+  EXPECT_DOUBLE_EQ(trade_factor(t, "Dy", SupplyStage::Processing, SupplyTerm::Global, "CHN"), 1.2);
+  EXPECT_DOUBLE_EQ(trade_factor(t, "dy", SupplyStage::Processing, SupplyTerm::Sourcing, "chn"),
+                   1.5);
+  EXPECT_DOUBLE_EQ(trade_factor(t, "Dy", SupplyStage::Extraction, SupplyTerm::Global, "CHN"), 1.0);
+  EXPECT_DOUBLE_EQ(trade_factor(t, "Tb", SupplyStage::Processing, SupplyTerm::Global, "CHN"), 1.0);
+  EXPECT_DOUBLE_EQ(trade_factor(t, "Dy", SupplyStage::Processing, SupplyTerm::Global, "MYS"), 1.0);
 }
 
 // Dy is an HREE: an element row beats a group row, which beats an all-REE row.
 TEST(TradeFactors, GroupAndAllReeFallback) {
   TradeFactorTable t;
-  t.rows.push_back({"REE", Stage::Processing, "CHN", 1.1, std::nullopt, "s"});
-  t.rows.push_back({"HREE", Stage::Processing, "CHN", 1.3, std::nullopt, "s"});
-  t.rows.push_back({"Tb", Stage::Processing, "CHN", 1.4, std::nullopt, "s"});
-  EXPECT_DOUBLE_EQ(trade_factor(t, "Dy", Stage::Processing, SupplyTerm::Global, "CHN"), 1.3);
-  EXPECT_DOUBLE_EQ(trade_factor(t, "Tb", Stage::Processing, SupplyTerm::Global, "CHN"), 1.4);
-  EXPECT_DOUBLE_EQ(trade_factor(t, "Nd", Stage::Processing, SupplyTerm::Global, "CHN"), 1.1);
-  EXPECT_DOUBLE_EQ(trade_factor(t, "Tin", Stage::Processing, SupplyTerm::Global, "CHN"), 1.0);
+  t.rows.push_back({"REE", SupplyStage::Processing, "CHN", 1.1, std::nullopt, "s"});
+  t.rows.push_back({"HREE", SupplyStage::Processing, "CHN", 1.3, std::nullopt, "s"});
+  t.rows.push_back({"Tb", SupplyStage::Processing, "CHN", 1.4, std::nullopt, "s"});
+  EXPECT_DOUBLE_EQ(trade_factor(t, "Dy", SupplyStage::Processing, SupplyTerm::Global, "CHN"), 1.3);
+  EXPECT_DOUBLE_EQ(trade_factor(t, "Tb", SupplyStage::Processing, SupplyTerm::Global, "CHN"), 1.4);
+  EXPECT_DOUBLE_EQ(trade_factor(t, "Nd", SupplyStage::Processing, SupplyTerm::Global, "CHN"), 1.1);
+  EXPECT_DOUBLE_EQ(trade_factor(t, "Tin", SupplyStage::Processing, SupplyTerm::Global, "CHN"), 1.0);
 }
 
 TEST(TradeFactors, ValidationErrors) {
   TradeFactorTable bad;
-  bad.rows.push_back({"Dy", Stage::Processing, "CHN", -1.0, std::nullopt, "s"});
+  bad.rows.push_back({"Dy", SupplyStage::Processing, "CHN", -1.0, std::nullopt, "s"});
   auto v = validate(bad);
   ASSERT_FALSE(v);
   EXPECT_EQ(v.error().message,
             "trade factor for Dy processing CHN is -1, expected a positive number");
   TradeFactorTable dup;
-  dup.rows.push_back({"Dy", Stage::Processing, "CHN", 1.1, std::nullopt, "s"});
-  dup.rows.push_back({"dy", Stage::Processing, "chn", 1.2, std::nullopt, "s"});
+  dup.rows.push_back({"Dy", SupplyStage::Processing, "CHN", 1.1, std::nullopt, "s"});
+  dup.rows.push_back({"dy", SupplyStage::Processing, "chn", 1.2, std::nullopt, "s"});
   v = validate(dup);
   ASSERT_FALSE(v);
   EXPECT_EQ(v.error().message, "trade factor for dy processing chn (both terms) is given twice");
 }
 
 TEST(Stages, ParseAndName) {
-  EXPECT_EQ(*parse_stage("P"), Stage::Processing);
-  EXPECT_EQ(*parse_stage("Extraction"), Stage::Extraction);
-  EXPECT_EQ(stage_code(Stage::Extraction), "E");
+  EXPECT_EQ(*parse_stage("P"), SupplyStage::Processing);
+  EXPECT_EQ(*parse_stage("Extraction"), SupplyStage::Extraction);
+  EXPECT_EQ(stage_code(SupplyStage::Extraction), "E");
   auto bad = parse_stage("refining");
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().message,

@@ -49,7 +49,7 @@ const MaterialInputs& material(const CriticalityInputs& in, const std::string& i
   return **m;
 }
 
-const StageInputs& stage(const MaterialInputs& m, Stage s) {
+const StageInputs& stage(const MaterialInputs& m, SupplyStage s) {
   for (const auto& st : m.stages)
     if (st.stage == s) return st;
   throw std::runtime_error("stage missing");
@@ -68,7 +68,7 @@ constexpr double kDyChinaOre = 0.857 * kDyBayanObo + 0.143 * kDyIonClay;
 // NGA 13,000, THA 13,000, IND 2,900, RUS 2,500, MDG 2,000, ROW 1,100, VNM 300, MYS 130, BRA 20:
 // 393,950 t REO.
 TEST(CriticalityInputs, ChinaExtractionShareAllElements) {
-  const auto world = world_output(balance(), Stage::Extraction, {});
+  const auto world = world_output(balance(), SupplyStage::Extraction, {});
   double total = 0.0;
   for (const auto& c : world) total += c.t;
   EXPECT_NEAR(total, 393950.0, 1e-6);
@@ -80,7 +80,7 @@ TEST(CriticalityInputs, ChinaExtractionShareAllElements) {
 // production.csv, separation 2024: CHN 254,000 (quota), MYS 6,197 + 4,875 (Lynas), USA 1,294
 // (MP NdPr), IND 2,900 (IREL): 269,266 t REO.
 TEST(CriticalityInputs, ChinaProcessingShareAllElements) {
-  const auto world = world_output(balance(), Stage::Processing, {});
+  const auto world = world_output(balance(), SupplyStage::Processing, {});
   double total = 0.0;
   for (const auto& c : world) total += c.t;
   EXPECT_NEAR(total, 269266.0, 1e-6);
@@ -99,7 +99,7 @@ TEST(CriticalityInputs, DyExtractionSharesByHand) {
       {"MYS", 130 * kDyMonazite},       {"BRA", 20 * kDyMonazite}};  // RUS loparite: no Dy
   double total = 0.0;
   for (const auto& [c, t] : dy) total += t;
-  const auto& s = stage(material(inputs("EU27"), "Dy"), Stage::Extraction);
+  const auto& s = stage(material(inputs("EU27"), "Dy"), SupplyStage::Extraction);
   EXPECT_NEAR(s.world_total_t, total, 1e-9);
   EXPECT_EQ(s.global.size(), dy.size());
   for (const auto& [c, t] : dy) EXPECT_NEAR(share_of(s.global, c), t / total, 1e-12) << c;
@@ -119,7 +119,7 @@ TEST(CriticalityInputs, DyProcessingSharesByHand) {
   const double mys = 4875.0 * mys_feed_dy / (13130.0 - mys_feed_ndpr);
   const double ind = 2900 * kDyMonazite;
   const double total = chn + mys + ind;
-  const auto& s = stage(material(inputs("EU27"), "Dy"), Stage::Processing);
+  const auto& s = stage(material(inputs("EU27"), "Dy"), SupplyStage::Processing);
   EXPECT_NEAR(s.world_total_t, total, 1e-9);
   ASSERT_EQ(s.global.size(), 3u);
   EXPECT_NEAR(share_of(s.global, "CHN"), chn / total, 1e-12);
@@ -136,12 +136,12 @@ TEST(CriticalityInputs, Eu27OwnProcessingInputs) {
   EXPECT_EQ(in.members, (std::vector<std::string>{"DEU", "FRA", "EST", "SWE", "ITA"}));
   EXPECT_EQ(in.members_with_lines, std::vector<std::string>{"EU27"});
   const auto& dy = material(in, "Dy");
-  const auto& e = stage(dy, Stage::Extraction);
+  const auto& e = stage(dy, SupplyStage::Extraction);
   EXPECT_FALSE(e.sourcing.has_value());
   EXPECT_NE(e.sourcing_basis.find("no import routes into EU27"), std::string::npos);
   EXPECT_EQ(e.ir_basis, IrBasis::PublishedEu2023);
   EXPECT_DOUBLE_EQ(*e.import_reliance, 0.80);
-  const auto& p = stage(dy, Stage::Processing);
+  const auto& p = stage(dy, SupplyStage::Processing);
   EXPECT_EQ(p.ir_basis, IrBasis::Balance);
   EXPECT_DOUBLE_EQ(*p.import_reliance, 1.0);
   ASSERT_TRUE(p.sourcing.has_value());
@@ -162,7 +162,7 @@ TEST(CriticalityInputs, Eu27DySupplyRiskByHand) {
                                     std::stod(r.at("regulatory")), std::stod(r.at("rule_of_law")),
                                     std::stod(r.at("corruption"))});
   const auto& in = inputs("EU27");
-  const auto& s = stage(material(in, "Dy"), Stage::Processing);
+  const auto& s = stage(material(in, "Dy"), SupplyStage::Processing);
   double hhi_gs = 0.0, hhi_src = 0.0;
   for (const auto& c : s.global) hhi_gs += c.share * c.share * wgi.at(c.iso3);
   for (const auto& c : *s.sourcing) hhi_src += c.share * c.share * wgi.at(c.iso3);
@@ -172,7 +172,7 @@ TEST(CriticalityInputs, Eu27DySupplyRiskByHand) {
   for (const auto& e : *r) {
     if (e.material != "Dy") continue;
     ++seen;
-    EXPECT_EQ(e.reported_stage, Stage::Processing);
+    EXPECT_EQ(e.reported_stage, SupplyStage::Processing);
     EXPECT_NEAR(e.supply_risk, (0.5 * hhi_gs + 0.5 * hhi_src) * 0.99 * 0.99, 1e-12);
     EXPECT_EQ(e.wgi_year, 2023);
     EXPECT_EQ(*e.critical, true);  // SR > 1 and published EI 7.8 >= 2.8
@@ -184,7 +184,7 @@ TEST(CriticalityInputs, Eu27DySupplyRiskByHand) {
 // imports by origin; IR = imports / (production + imports), no concentrate exports.
 TEST(CriticalityInputs, ChinaDySourcingAtExtraction) {
   const auto& in = inputs("CHN");
-  const auto& s = stage(material(in, "Dy"), Stage::Extraction);
+  const auto& s = stage(material(in, "Dy"), SupplyStage::Extraction);
   ASSERT_TRUE(s.sourcing.has_value());
   const double own = 270000 * kDyChinaOre;
   const double imports =
@@ -202,7 +202,7 @@ TEST(CriticalityInputs, ChinaDySourcingAtExtraction) {
   for (const auto& e : *r) {
     if (e.material != "Dy") continue;
     ++seen;
-    EXPECT_EQ(e.stages[0].stage, Stage::Extraction);
+    EXPECT_EQ(e.stages[0].stage, SupplyStage::Extraction);
     EXPECT_EQ(scope_label(e.stages[0].scope, "CHN"), "GS+CHN");
   }
   EXPECT_EQ(seen, 1);
@@ -214,10 +214,10 @@ TEST(CriticalityInputs, ChinaDySourcingAtExtraction) {
 // all of it arrives (in magnets from China and pooled oxide): IR = 1.
 TEST(CriticalityInputs, UsaImportsItsDy) {
   const auto& in = inputs("USA");
-  const auto& nd = stage(material(in, "Nd"), Stage::Processing);
+  const auto& nd = stage(material(in, "Nd"), SupplyStage::Processing);
   EXPECT_EQ(nd.ir_basis, IrBasis::Balance);
   EXPECT_NEAR(nd.production_t, 1294.0 * 12.0 / 16.34, 1e-9);
-  const auto& dy = stage(material(in, "Dy"), Stage::Processing);
+  const auto& dy = stage(material(in, "Dy"), SupplyStage::Processing);
   EXPECT_EQ(dy.ir_basis, IrBasis::Balance);
   EXPECT_DOUBLE_EQ(dy.production_t, 0.0);
   EXPECT_GT(dy.imports_t, 0.0);
@@ -247,7 +247,7 @@ TEST(CriticalityInputs, UsgsUsesIrAsTradeExposure) {
   EXPECT_TRUE(skipped.empty());
   int seen = 0;
   for (const auto& u : *r) {
-    if (u.commodity != "Dy" || u.stage != Stage::Processing) continue;
+    if (u.commodity != "Dy" || u.stage != SupplyStage::Processing) continue;
     ++seen;
     EXPECT_DOUBLE_EQ(u.trade_exposure, 1.0);
     EXPECT_DOUBLE_EQ(u.economic_vulnerability, 1.0);
@@ -265,7 +265,7 @@ TEST(CriticalityInputs, UsgsUsesIrAsTradeExposure) {
   auto usa = assess_usgs_from(inputs("USA"), usa_skipped);
   ASSERT_TRUE(usa);
   for (const auto& u : *usa)
-    if (u.commodity == "Dy" && u.stage == Stage::Processing) {
+    if (u.commodity == "Dy" && u.stage == SupplyStage::Processing) {
       EXPECT_GT(u.supply_risk, 0.4);
     }
 }

@@ -27,13 +27,13 @@ inline std::size_t add_region(MarketModel& m, std::string id) {
 
 inline std::size_t add_source(MarketModel& m, std::string id, std::size_t region, double cap,
                               double cost, ElementArray dist) {
-  m.sources.push_back({std::move(id), region, cap, cost, dist, {}});
+  m.sources.push_back({{std::move(id), region, cap, cost, {}}, dist});
   return m.sources.size() - 1;
 }
 
 inline std::size_t add_separation(MarketModel& m, std::string id, std::size_t region, double cap,
                                   double cost, ElementArray rec = recover_all()) {
-  m.separation.push_back({std::move(id), region, cap, cost, rec, {}});
+  m.separation.push_back({{std::move(id), region, cap, cost, {}}, rec});
   return m.separation.size() - 1;
 }
 

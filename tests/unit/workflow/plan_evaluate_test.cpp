@@ -15,15 +15,15 @@ market::MarketModel small_market() {
   m.regions = {{"CHN", {}, 0.0}, {"RUS", {}, 0.0}};
   market::ElementArray ore{};
   ore[index(Element::La)] = 1.0;
-  m.sources.push_back({"RUS-ore", 1, 2500.0, 3.0, ore, {}});
+  m.sources.push_back({{"RUS-ore", 1, 2500.0, 3.0, {}}, ore});
   market::Lifecycle announced;
   announced.online_year = 2027;
-  m.separation.push_back({"smz", 1, 2500.0, 5.0, ore, announced});
+  m.separation.push_back({{"smz", 1, 2500.0, 5.0, announced}, ore});
   market::Lifecycle candidate;
   candidate.candidate = true;
-  m.separation.push_back({"RUS-module", 1, 5000.0, 5.0, ore, candidate});
+  m.separation.push_back({{"RUS-module", 1, 5000.0, 5.0, candidate}, ore});
   m.magnet_types.push_back({"NdFeB", {}});
-  m.magnet.push_back({"CHN-magnets", 0, 0, 100000.0, 10.0, {}});
+  m.magnet.push_back({{"CHN-magnets", 0, 100000.0, 10.0, {}}, 0});
   return m;
 }
 
