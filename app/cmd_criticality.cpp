@@ -47,10 +47,8 @@ T value_or_throw(Result<T> r) {
 void check_method(const CriticalityOptions& o) {
   const std::vector<std::string> methods = {"eu", "usgs", "model"};
   if (std::find(methods.begin(), methods.end(), o.method) == methods.end()) {
-    const std::string hint = closest_match(o.method, methods);
-    throw std::runtime_error(
-        fmt::format("--method: expected eu, usgs or model, found \"{}\"{}", o.method,
-                    hint.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", hint)));
+    throw std::runtime_error(fmt::format("--method: expected eu, usgs or model, found \"{}\"{}",
+                                         o.method, suggestion(o.method, methods)));
   }
   if (!o.scenario.empty() && o.method != "model")
     throw std::runtime_error("--scenario is used by --method model only");

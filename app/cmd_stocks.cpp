@@ -51,7 +51,7 @@ void check_format(const StocksOptions& o, Diagnostics& diags) {
   if (std::ranges::find(formats, o.format) == formats.end())
     add(diags, "--format",
         fmt::format("expected table, csv, json or xlsx, found \"{}\"{}", o.format,
-                    workflow::hint(o.format, formats)));
+                    suggestion(o.format, formats)));
   else if (o.format == "xlsx" && o.out.empty())
     add(diags, "--format", "xlsx: expected an output file (--out FILE)");
 }

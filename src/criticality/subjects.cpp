@@ -9,18 +9,6 @@
 
 namespace rareflow::criticality {
 
-namespace {
-// closest_match on lower-case copies, returning the candidate as spelled.
-std::string closest_ci(std::string_view word, const std::vector<std::string>& candidates) {
-  std::vector<std::string> lowered;
-  for (const auto& c : candidates) lowered.push_back(detail::lower(c));
-  const std::string best = closest_match(detail::lower(word), lowered);
-  for (std::size_t i = 0; i < lowered.size(); ++i)
-    if (lowered[i] == best && !best.empty()) return candidates[i];
-  return "";
-}
-}  // namespace
-
 Result<Material> resolve_material(std::string_view text) {
   std::string t = detail::lower(text);
   if (t.ends_with(" group")) t.resize(t.size() - 6);
@@ -33,9 +21,8 @@ Result<Material> resolve_material(std::string_view text) {
     candidates.emplace_back(i.symbol);
     candidates.emplace_back(i.name);
   }
-  const std::string hint = closest_ci(text, candidates);
-  if (hint.empty()) return fail(fmt::format("unknown element or group '{}'", text));
-  return fail(fmt::format("unknown element or group '{}'; did you mean '{}'?", text, hint));
+  return fail(fmt::format("unknown element or group '{}'{}", text,
+                          suggestion(std::string(text), candidates)));
 }
 
 Result<std::string> resolve_perspective(std::string_view text,
@@ -43,9 +30,8 @@ Result<std::string> resolve_perspective(std::string_view text,
   const std::string t = detail::upper(text);
   for (const auto& k : known)
     if (detail::upper(k) == t) return k;
-  const std::string hint = closest_ci(text, known);
-  if (!hint.empty())
-    return fail(fmt::format("unknown perspective '{}'; did you mean '{}'?", text, hint));
+  const std::string hint = suggestion(std::string(text), known);
+  if (!hint.empty()) return fail(fmt::format("unknown perspective '{}'{}", text, hint));
   return fail(fmt::format("unknown perspective '{}'; known: {}", text, fmt::join(known, ", ")));
 }
 

@@ -92,10 +92,9 @@ void check_cell(const std::string& file, const RawRow& row, std::size_t i, const
     }
     case ColumnType::Enum:
       if (std::find(c.values.begin(), c.values.end(), v) == c.values.end()) {
-        std::string hint = closest_match(v, c.values);
         diags.add(file, row.line, col, c.name,
                   fmt::format("expected one of {}, found {}{}", join(c.values), echo(v),
-                              hint.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", hint)));
+                              suggestion(v, c.values)));
       }
       break;
     default:
@@ -131,10 +130,9 @@ RawTable load_one(const TableSpec& spec, const FileReader& read, const std::stri
     }
     int idx = spec.column_index(f.text);
     if (idx < 0) {
-      std::string hint = closest_match(f.text, names);
       diags.add(t.file, doc.header.line, f.column, f.text,
-                hint.empty() ? fmt::format("unknown column; expected one of {}", join(names))
-                             : fmt::format("unknown column (did you mean \"{}\"?)", hint));
+                fmt::format("unknown column{}; expected one of {}", suggestion(f.text, names),
+                            join(names)));
       continue;
     }
     csv_to_spec[k] = idx;
@@ -209,10 +207,9 @@ std::vector<RawTable> load_tables(const Schema& schema, const FileReader& read,
             c.type == ColumnType::List ? split_list(r.cells[i]) : std::vector{r.cells[i]};
         for (const auto& item : items) {
           if (keys[target].contains(item)) continue;
-          std::string hint = closest_match(item, key_list[target]);
           diags.add(t.file, r.line, r.columns[i], c.name,
                     fmt::format("expected an id of table {}, found {}{}", target, echo(item),
-                                hint.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", hint)));
+                                suggestion(item, key_list[target])));
         }
       }
     }

@@ -124,9 +124,8 @@ std::expected<Lifetime, Diagnostic> parse_lifetime(std::string_view spec, std::s
   if (info == nullptr) {
     std::vector<std::string> names;
     for (const auto& k : kKinds) names.emplace_back(k.name);
-    std::string hint = closest_match(kind_lower, names);
     std::string msg = fmt::format("expected {}, found {}", kExpectedKinds, quoted(spec));
-    if (!hint.empty()) msg += fmt::format(" (did you mean {}?)", hint);
+    msg += suggestion(kind_lower, names);
     return diag(kind_at, "kind", msg);
   }
   const std::size_t nparams = param_count(info->kind);

@@ -54,7 +54,7 @@ TEST(PlanCli, RankAndSweepTables) {
   auto bad = run("plan " RAREFLOW_SOURCE_DIR
                  "/tests/data/plan/three_projects.toml --sweep-goal nd-at-hom=0:100:3");
   EXPECT_NE(bad.code, 0);
-  EXPECT_NE(bad.err.find("did you mean 'nd-at-home'"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("did you mean \"nd-at-home\""), std::string::npos) << bad.err;
 }
 
 // --futures prints the representatives and the roadmap across the sampled futures (values
