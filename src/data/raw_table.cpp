@@ -8,8 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "rareflow/core/csv.hpp"
 #include "rareflow/core/limits.hpp"
-#include "rareflow/data/csv.hpp"
 
 namespace rareflow {
 
@@ -117,7 +117,8 @@ RawTable load_one(const TableSpec& spec, const FileReader& read, const std::stri
               fmt::format("missing file: the manifest lists table \"{}\"", spec.name));
     return t;
   }
-  CsvDocument doc = parse_csv(*text, t.file, diags);
+  CsvDocument doc =
+      parse_csv(*text, t.file, diags, {.check_field_count = true, .require_header = true});
   // Map header columns to schema columns.
   std::vector<int> csv_to_spec(doc.header.fields.size(), -1);
   std::vector<std::string> names;
