@@ -3,14 +3,11 @@
 #include <fmt/format.h>
 
 #include "rareflow/core/limits.hpp"
+#include "rareflow/core/text.hpp"
 
 namespace rareflow {
 
 namespace {
-
-bool is_blank(char c) {
-  return c == ' ' || c == '\t';
-}
 
 // A cursor over the text that keeps the line and column of the next character.
 struct Cursor {

@@ -4,12 +4,12 @@
 #include <cmath>
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "rareflow/core/csv.hpp"
 #include "rareflow/core/limits.hpp"
 #include "rareflow/core/table.hpp"
+#include "rareflow/core/text.hpp"
 
 namespace rareflow {
 
@@ -59,7 +59,7 @@ Result<IamcTable> iamc_from_csv(const std::string& text, const std::string& file
   };
   if (doc->header.fields.empty())
     return error(1, 1, "header", fmt::format("expected \"{}\", found an empty file", kHeader));
-  if (std::string header = fmt::format("{}", fmt::join(field_texts(doc->header), ","));
+  if (std::string header = join(field_texts(doc->header), ",");
       doc->header.line != 1 || header != kHeader)
     return error(1, 1, "header", fmt::format("expected \"{}\", found {}", kHeader, echo(header)));
   IamcTable t;

@@ -10,6 +10,7 @@
 
 #include "rareflow/core/csv.hpp"
 #include "rareflow/core/limits.hpp"
+#include "rareflow/core/text.hpp"
 
 namespace rareflow {
 
@@ -27,12 +28,6 @@ bool parse_integer(const std::string& s, long long& out) {
   const char* e = s.data() + s.size();
   auto [p, ec] = std::from_chars(b, e, out);
   return ec == std::errc() && p == e;
-}
-
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + v[i];
-  return out;
 }
 
 std::vector<std::string> split_list(const std::string& s) {

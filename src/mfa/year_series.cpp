@@ -10,6 +10,7 @@
 
 #include "rareflow/core/csv.hpp"
 #include "rareflow/core/limits.hpp"
+#include "rareflow/core/text.hpp"
 
 namespace rareflow::mfa {
 
@@ -17,19 +18,8 @@ namespace {
 
 constexpr double kMaxSeriesValue = 1e15;
 
-bool is_blank(char ch) {
-  return ch == ' ' || ch == '\t';
-}
-
 std::string found(std::string_view s) {
   return s.empty() ? std::string("an empty field") : echo(s);
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::ranges::transform(out, out.begin(),
-                         [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  return out;
 }
 
 // "value" or "value [UNIT]" -> the unit (kUnspecifiedUnit when none); nullopt otherwise.

@@ -7,6 +7,7 @@
 #include "html_assets.hpp"
 #include "html_parts.hpp"
 #include "rareflow/core/io.hpp"
+#include "rareflow/core/text.hpp"
 #include "rareflow/report/conventions.hpp"
 #include "rareflow/report/report.hpp"
 #include "rareflow/report/svg.hpp"
@@ -20,10 +21,7 @@ Result<ReportFormat> parse_report_format(const std::string& s) {
 }
 
 ReportFormat format_from_extension(const std::filesystem::path& p) {
-  auto ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".xlsx" ? ReportFormat::Xlsx : ReportFormat::Html;
+  return lower(p.extension().string()) == ".xlsx" ? ReportFormat::Xlsx : ReportFormat::Html;
 }
 
 namespace detail {

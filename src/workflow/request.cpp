@@ -1,4 +1,5 @@
 #include "rareflow/workflow/request.hpp"
+#include "rareflow/core/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -6,13 +7,6 @@
 #include <fmt/format.h>
 
 namespace rareflow::workflow {
-
-namespace {
-std::string lower(std::string s) {
-  std::ranges::transform(s, s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-}  // namespace
 
 std::string hint(const std::string& word, const std::vector<std::string>& candidates) {
   for (const auto& c : candidates)
