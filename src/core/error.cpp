@@ -1,5 +1,7 @@
 #include "rareflow/core/error.hpp"
 
+#include "rareflow/core/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -69,10 +71,6 @@ std::string closest_match(const std::string& word, const std::vector<std::string
 }
 
 std::string suggestion(const std::string& word, const std::vector<std::string>& candidates) {
-  auto lower = [](std::string s) {
-    std::ranges::transform(s, s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-  };
   // Case is the commonest slip ("nd" for "Nd"), so it is ignored when comparing.
   const std::string w = lower(word);
   std::vector<std::string> lowered;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "criticality/validate.hpp"
+#include "rareflow/core/text.hpp"
 
 namespace rareflow::criticality {
 
@@ -15,7 +16,7 @@ std::string_view stage_code(Stage s) {
 }
 
 Result<Stage> parse_stage(std::string_view text) {
-  const std::string t = detail::lower(text);
+  const std::string t = lower(text);
   if (t == "extraction" || t == "e") return Stage::Extraction;
   if (t == "processing" || t == "p") return Stage::Processing;
   return fail(fmt::format("unknown stage '{}', expected extraction (E) or processing (P)", text));

@@ -6,17 +6,18 @@
 #include <fmt/ranges.h>
 
 #include "criticality/validate.hpp"
+#include "rareflow/core/text.hpp"
 
 namespace rareflow::criticality {
 
 Result<Material> resolve_material(std::string_view text) {
-  std::string t = detail::lower(text);
+  std::string t = lower(text);
   if (t.ends_with(" group")) t.resize(t.size() - 6);
   if (t == "lree") return Material{"LREE", std::nullopt, ElementGroup::LREE};
   if (t == "hree") return Material{"HREE", std::nullopt, ElementGroup::HREE};
   std::vector<std::string> candidates = {"LREE", "HREE"};
   for (const auto& i : element_table()) {
-    if (t == detail::lower(i.symbol) || t == detail::lower(i.name))
+    if (t == lower(i.symbol) || t == lower(i.name))
       return Material{std::string(i.symbol), i.element, std::nullopt};
     candidates.emplace_back(i.symbol);
     candidates.emplace_back(i.name);
@@ -27,9 +28,9 @@ Result<Material> resolve_material(std::string_view text) {
 
 Result<std::string> resolve_perspective(std::string_view text,
                                         const std::vector<std::string>& known) {
-  const std::string t = detail::upper(text);
+  const std::string t = upper(text);
   for (const auto& k : known)
-    if (detail::upper(k) == t) return k;
+    if (upper(k) == t) return k;
   const std::string hint = suggestion(std::string(text), known);
   if (!hint.empty()) return fail(fmt::format("unknown perspective '{}'{}", text, hint));
   return fail(fmt::format("unknown perspective '{}'; known: {}", text, fmt::join(known, ", ")));

@@ -8,8 +8,9 @@
 
 #include <fmt/format.h>
 
+#include "rareflow/core/csv.hpp"
 #include "rareflow/core/limits.hpp"
-#include "rareflow/data/csv.hpp"
+#include "rareflow/core/text.hpp"
 
 namespace rareflow {
 
@@ -27,12 +28,6 @@ bool parse_integer(const std::string& s, long long& out) {
   const char* e = s.data() + s.size();
   auto [p, ec] = std::from_chars(b, e, out);
   return ec == std::errc() && p == e;
-}
-
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + v[i];
-  return out;
 }
 
 std::vector<std::string> split_list(const std::string& s) {
@@ -116,7 +111,8 @@ RawTable load_one(const TableSpec& spec, const FileReader& read, const std::stri
               fmt::format("missing file: the manifest lists table \"{}\"", spec.name));
     return t;
   }
-  CsvDocument doc = parse_csv(*text, t.file, diags);
+  CsvDocument doc =
+      parse_csv(*text, t.file, diags, {.check_field_count = true, .require_header = true});
   // Map header columns to schema columns.
   std::vector<int> csv_to_spec(doc.header.fields.size(), -1);
   std::vector<std::string> names;

@@ -7,23 +7,15 @@
 #include "html_assets.hpp"
 #include "html_parts.hpp"
 #include "rareflow/core/io.hpp"
+#include "rareflow/core/text.hpp"
 #include "rareflow/report/conventions.hpp"
 #include "rareflow/report/report.hpp"
 #include "rareflow/report/svg.hpp"
 
 namespace rareflow::report {
 
-Result<ReportFormat> parse_report_format(const std::string& s) {
-  if (s == "html") return ReportFormat::Html;
-  if (s == "xlsx") return ReportFormat::Xlsx;
-  return fail(fmt::format("report format '{}' is not one of html, xlsx", s));
-}
-
-ReportFormat format_from_extension(const std::filesystem::path& p) {
-  auto ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".xlsx" ? ReportFormat::Xlsx : ReportFormat::Html;
+Format format_from_extension(const std::filesystem::path& p) {
+  return lower(p.extension().string()) == ".xlsx" ? Format::Xlsx : Format::Html;
 }
 
 namespace detail {
@@ -235,9 +227,8 @@ std::string render_html_report(const ReportInputs& in) {
   return out;
 }
 
-Result<void> write_report(const ReportInputs& in, const std::filesystem::path& out,
-                          ReportFormat format) {
-  if (format == ReportFormat::Xlsx) return write_xlsx(in, out);
+Result<void> write_report(const ReportInputs& in, const std::filesystem::path& out, Format format) {
+  if (format == Format::Xlsx) return write_xlsx(in, out);
   return write_file_atomic(out, render_html_report(in));
 }
 

@@ -206,7 +206,8 @@ TEST(CriticalityCli, ErrorsWriteNothing) {
       {"--perspective EU27 --method model --explain Dx",
        "unknown element or group 'Dx' (did you mean \"Dy\"?)"},
       {"--perspective EU27 --scenario x", "--scenario is used by --method model only"},
-      {"--perspective EU27 --format xml", "--format: expected table, csv or json"}};
+      {"--perspective EU27 --format xml",
+       "--format: expected one of table, csv, json, xlsx, found \"xml\""}};
   auto out = std::filesystem::temp_directory_path() / "rareflow_cli_criticality_err.txt";
   for (const auto& c : cases) {
     std::filesystem::remove(out);

@@ -151,8 +151,8 @@ TEST(StocksCli, BadInputsFailClearlyAndWriteNothing) {
       {"--years 1970..2000", "--years: expected years within 1985..2100"},
       {"--years 2000-2050", "--years: expected FIRST..LAST (e.g. 2000..2050) or one year"},
       {"--format jsn",
-       "--format: expected table, csv, json or xlsx, found \"jsn\" (did you "
-       "mean \"json\"?)"},
+       "--format: expected one of table, csv, json, xlsx, found \"jsn\" (did "
+       "you mean \"json\"?)"},
       {"--element Sc", "no in-use stock matches the selection (all regions, all sectors, Sc"},
   };
   for (const auto& c : cases) {
