@@ -60,12 +60,15 @@ std::string render_section(const Section& s) {
 
 // Which section shows a variable, for the table of variables read.
 std::string shown_in(const std::string& v) {
-  if (v.starts_with("Price|Oxide|")) return "Oxide prices";
-  if (v == "Production|Mine|REO" || v == "Production|Separation|REO")
+  if (v.starts_with(var::kPriceOxide)) return "Oxide prices";
+  if (v == var::kMineProduction || v == var::kSeparationProduction)
     return "Production and separation by country";
-  if (v.starts_with("Shortfall|")) return "Shortfalls";
-  if (v.starts_with("Plan|")) return "Roadmap plan";
-  if (v.starts_with("Criticality|SR|") || v.starts_with("Criticality|EI|")) return "Criticality";
+  if (v.starts_with(var::kShortfall)) return "Shortfalls";
+  if (v.starts_with(var::kPlan) || v.starts_with(var::kSelfSufficiency) ||
+      v.starts_with(var::kCost))
+    return "Roadmap plan";
+  if (v.starts_with(var::kSupplyRisk) || v.starts_with(var::kEconomicImportance))
+    return "Criticality";
   return "xlsx only";
 }
 
@@ -168,7 +171,7 @@ std::string render_html_report(const ReportInputs& in) {
     add(shortfall_section(in.results), "Shortfalls", "no Shortfall|... variables");
   }
   add(plan_section(in.results), "Roadmap plan",
-      "no Plan|Roadmap, Plan|Self-sufficiency or Plan|Cost variables (not a plan run)");
+      "no Plan|Roadmap, Self-sufficiency or Cost variables (not a plan run)");
   add(criticality_section(in.results), "Criticality",
       "no Criticality|SR and Criticality|EI variables (not a criticality run)");
   // A back-test is a calibration run of its own, so its absence from a scenario's report is not
