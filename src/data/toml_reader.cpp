@@ -147,26 +147,27 @@ std::optional<bool> TableReader::boolean(std::string_view key) {
   return std::nullopt;
 }
 
-const toml::table* TableReader::table(std::string_view key, bool required) {
-  const auto* n = t_->get(key);
-  if (!n) {
-    if (required) expected(key, "a table");
+namespace {
+// The node at `key` as a T (table or array), reporting what was expected when it is not one.
+template <typename T>
+const T* typed_node(TableReader& r, std::string_view key, bool required, std::string_view what) {
+  const auto* n = r.node(key);
+  if (n == nullptr) {
+    if (required) r.expected(key, what);
     return nullptr;
   }
-  if (n->is_table()) return n->as_table();
-  expected(key, "a table");
+  if (const T* v = n->as<T>()) return v;
+  r.expected(key, what);
   return nullptr;
+}
+}  // namespace
+
+const toml::table* TableReader::table(std::string_view key, bool required) {
+  return typed_node<toml::table>(*this, key, required, "a table");
 }
 
 const toml::array* TableReader::array(std::string_view key, bool required) {
-  const auto* n = t_->get(key);
-  if (!n) {
-    if (required) expected(key, "an array");
-    return nullptr;
-  }
-  if (n->is_array()) return n->as_array();
-  expected(key, "an array");
-  return nullptr;
+  return typed_node<toml::array>(*this, key, required, "an array");
 }
 
 std::optional<std::vector<std::string>> TableReader::strings(std::string_view key, bool required) {
