@@ -18,7 +18,7 @@ struct BacktestOptions {
   std::string history;
   std::string out;
   std::string report;
-  std::string format = "table";
+  FormatOption format{{Format::Table, Format::Csv, Format::Json}};
 };
 
 void setup(CLI::App& root, GlobalOptions&) {
@@ -32,12 +32,9 @@ void setup(CLI::App& root, GlobalOptions&) {
                 "write a results directory here (results.csv, run.json, tables.json) for "
                 "`rareflow report`");
   c->add_option("--report", o->report, "also write a self-contained HTML report (or .xlsx) here");
-  c->add_option("--format", o->format, "printed tables: table (default), csv or json");
+  add_format_option(c, o->format, "of the printed tables (--out is a results directory)");
   c->callback([o] {
-    Format f;
-    if (!parse_format(o->format, f))
-      throw std::runtime_error(
-          fmt::format("--format: expected table, csv or json, found \"{}\"", o->format));
+    const Format f = o->format.get("");
     auto run = scenario::run_backtest(o->name, o->history);
     if (!run) throw std::runtime_error(run.error().message);
     std::vector<Table> tables{scenario::backtest_fit_table(*run), scenario::backtest_table(*run)};

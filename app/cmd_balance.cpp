@@ -11,7 +11,7 @@ namespace {
 struct BalanceOptions {
   int year = 0;
   std::string region;
-  std::string format = "table";
+  FormatOption format;
   std::string out;
 };
 
@@ -20,15 +20,15 @@ void setup(CLI::App& root, GlobalOptions& g) {
   auto* c = root.add_subcommand("balance", "base-year material balance (accounting, not a market)");
   c->add_option("--year", o->year, "year (default: the data package's base year)");
   c->add_option("--region", o->region, "one region's lines (ISO alpha-3 or ROW)");
-  c->add_option("--format", o->format, "table, csv, json or xlsx (xlsx needs --out)");
+  add_format_option(c, o->format);
   c->add_option("--out", o->out, "write to this file instead of stdout");
   c->callback([o, &g] {
+    const Format f = o->format.get(o->out);
     const Dataset& d = dataset(g);
     int year = o->year ? o->year : d.schema.base_year;
     auto b = build_balance(d, year);
     if (!b) throw std::runtime_error(b.error().message);
-    emit_tables(balance_tables(d, *b, o->region, o->format != "table"), o->format, o->out,
-                "balance", g);
+    emit_tables(balance_tables(d, *b, o->region, f != Format::Table), f, o->out, "balance", g);
   });
 }
 

@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 struct CompareOptions {
   std::string a, b;
   std::string years;
-  std::string format = "table";
+  FormatOption format;
   std::string out;
 };
 
@@ -46,9 +46,10 @@ void setup(CLI::App& root, GlobalOptions& g) {
   c->add_option("B", o->b, "scenario (name or .toml) or results directory (with results.csv)")
       ->required();
   c->add_option("--years", o->years, "years to run and show, FIRST..LAST");
-  c->add_option("--format", o->format, "table, csv, json or xlsx (xlsx needs --out)");
+  add_format_option(c, o->format);
   c->add_option("--out", o->out, "write to this file instead of stdout");
   c->callback([o, &g] {
+    const Format f = o->format.get(o->out);
     scenario::RunOptions ro;
     std::vector<int> years;
     if (!o->years.empty()) {
@@ -62,7 +63,7 @@ void setup(CLI::App& root, GlobalOptions& g) {
     IamcTable b = results_of(o->b, ro, g);
     auto tables = scenario::compare_tables(a, b, years);
     if (!tables) throw std::runtime_error(tables.error().message);
-    emit_tables(*tables, o->format, o->out, "compare", g);
+    emit_tables(*tables, f, o->out, "compare", g);
   });
 }
 

@@ -32,7 +32,7 @@ struct CriticalityOptions {
   std::string method = "eu";
   std::string scenario;
   int year = 0;
-  std::string format = "table";
+  FormatOption format;
   std::string explain;
   std::string out;
   std::string report;
@@ -47,17 +47,23 @@ T value_or_throw(Result<T> r) {
 void check_method(const CriticalityOptions& o) {
   const std::vector<std::string> methods = {"eu", "usgs", "model"};
   if (std::find(methods.begin(), methods.end(), o.method) == methods.end()) {
-    const std::string hint = closest_match(o.method, methods);
-    throw std::runtime_error(
-        fmt::format("--method: expected eu, usgs or model, found \"{}\"{}", o.method,
-                    hint.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", hint)));
+    throw std::runtime_error(fmt::format("--method: expected eu, usgs or model, found \"{}\"{}",
+                                         o.method, suggestion(o.method, methods)));
   }
   if (!o.scenario.empty() && o.method != "model")
     throw std::runtime_error("--scenario is used by --method model only");
 }
 
+// What a method gives: its tables (usgs and model: one, printed as one), or with --explain the
+// computation as text.
+struct MethodOutput {
+  std::vector<Table> tables;
+  bool one_table = false;
+  std::string explained;
+};
+
 // Baseline and disruption market runs for the perspective (criticality/model_inputs.hpp).
-std::string run_model(const CriticalityOptions& o, const Dataset& d, Format f) {
+MethodOutput run_model(const CriticalityOptions& o, const Dataset& d) {
   ModelRequest r;
   r.perspective = o.perspective;
   if (!o.scenario.empty()) r.scenario = o.scenario;
@@ -67,26 +73,27 @@ std::string run_model(const CriticalityOptions& o, const Dataset& d, Format f) {
   auto a = value_or_throw(model_assessment(d, r));
   if (m) {
     for (const auto& res : a.results)
-      if (res.material == m->id) return explain(res);
+      if (res.material == m->id) return {{}, false, explain(res)};
     throw std::runtime_error(
         fmt::format("{}: no model-based result for {} (the measure covers single elements with "
                     "a market price; groups and unpriced elements are not measured)",
                     m->id, a.perspective));
   }
-  return render(workflow::model_tables(a), f);
+  return {{workflow::model_tables(a)}, true, ""};
 }
 
-std::string run_eu(const CriticalityInputs& in, const CriticalityOptions& o, Format f) {
-  if (o.explain.empty()) return render(value_or_throw(workflow::eu_tables(in)), f);
+MethodOutput run_eu(const CriticalityInputs& in, const CriticalityOptions& o) {
+  if (o.explain.empty()) return {value_or_throw(workflow::eu_tables(in)), false, ""};
   auto results = value_or_throw(assess_eu_from(in));
   const MaterialInputs* m = value_or_throw(find_material(in, o.explain));
   for (const auto& r : results)
-    if (r.material == m->material.id) return explain_inputs(in, *m) + "\n" + explain(r);
+    if (r.material == m->material.id)
+      return {{}, false, explain_inputs(in, *m) + "\n" + explain(r)};
   throw std::runtime_error(fmt::format("{}: no result", m->material.id));
 }
 
-std::string run_usgs(const CriticalityInputs& in, const CriticalityOptions& o, Format f) {
-  if (o.explain.empty()) return render(value_or_throw(workflow::usgs_tables(in)), f);
+MethodOutput run_usgs(const CriticalityInputs& in, const CriticalityOptions& o) {
+  if (o.explain.empty()) return {{value_or_throw(workflow::usgs_tables(in))}, true, ""};
   std::vector<std::string> skipped;
   auto results = value_or_throw(assess_usgs_from(in, skipped));
   const MaterialInputs* m = value_or_throw(find_material(in, o.explain));
@@ -95,7 +102,7 @@ std::string run_usgs(const CriticalityInputs& in, const CriticalityOptions& o, F
     if (r.commodity == m->material.id) out += "\n" + explain(r);
   for (const auto& s : skipped)
     if (s.starts_with(m->material.id + " ")) out += "\nNot scored: " + s + "\n";
-  return out;
+  return {{}, false, out};
 }
 
 // --report: the EU scores as Criticality|SR and Criticality|EI rows (the report's scatter) and
@@ -132,27 +139,34 @@ void setup(CLI::App& root, GlobalOptions& g) {
   c->add_option("--year", o->year,
                 "balance year (default: the data package's base year); with --method model the "
                 "simulated year (default: the first whole year of the scenario's first policy)");
-  c->add_option("--format", o->format, "table, csv or json");
+  add_format_option(c, o->format, "--explain prints text");
   c->add_option("--explain", o->explain,
                 "print the computation for one element or group, step by step");
   c->add_option("--out", o->out, "write to this file instead of stdout");
   c->add_option("--report", o->report,
                 "also write a self-contained HTML report (or .xlsx) with the SR-EI scatter (eu)");
   c->callback([o, &g] {
-    Format f;
-    if (!parse_format(o->format, f))
-      throw std::runtime_error(
-          fmt::format("--format: expected table, csv or json, found \"{}\"", o->format));
+    const Format f = o->format.get(o->out);
+    if (f == Format::Xlsx && !o->explain.empty())
+      throw std::runtime_error("--explain prints text: expected --format table, csv or json");
     check_method(*o);
     const Dataset& d = dataset(g);
+    auto print = [&](const MethodOutput& m) {
+      if (!o->explain.empty())
+        emit(m.explained, o->out);
+      else if (m.one_table)
+        emit_table(m.tables.front(), f, o->out, "criticality", g);
+      else
+        emit_tables(m.tables, f, o->out, "criticality", g);
+    };
     if (o->method == "model") {
-      emit(run_model(*o, d, f), o->out);
+      print(run_model(*o, d));
       return;
     }
     const int year = o->year ? o->year : d.schema.base_year;
     auto in = value_or_throw(criticality_inputs(d, o->perspective, year));
     if (!o->explain.empty()) value_or_throw(find_material(in, o->explain));
-    emit(o->method == "usgs" ? run_usgs(in, *o, f) : run_eu(in, *o, f), o->out);
+    print(o->method == "usgs" ? run_usgs(in, *o) : run_eu(in, *o));
     if (!o->report.empty()) write_report(in, *o, year, g);
   });
 }

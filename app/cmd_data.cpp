@@ -14,7 +14,7 @@ namespace {
 struct DataOptions {
   std::string dir;
   std::string table;
-  std::string format = "table";
+  FormatOption format;
   std::string out;
   int year = 0;
 };
@@ -54,19 +54,21 @@ void setup(CLI::App& root, GlobalOptions& g) {
   show->add_option("table", o->table,
                    "a table name, or one of: production, reserves, deposits, elements, sources "
                    "(default: production, reserves and deposits)");
-  show->add_option("--format", o->format, "table, csv, json or xlsx (xlsx needs --out)");
+  add_format_option(show, o->format);
   show->add_option("--out", o->out, "write to this file instead of stdout");
   show->add_option("--year", o->year, "year for production shares (default: base year)");
   show->callback([o, &g] {
+    const Format f = o->format.get(o->out);
     const Dataset& d = dataset(g);
-    emit_tables(data_show(d, o->table, o->year), o->format, o->out, "data show", g);
+    emit_tables(data_show(d, o->table, o->year), f, o->out, "data show", g);
   });
 
   auto* schema = data->add_subcommand("schema", "tables and columns of the data package");
-  schema->add_option("--format", o->format, "table, csv, json or xlsx (xlsx needs --out)");
+  add_format_option(schema, o->format);
   schema->add_option("--out", o->out, "write to this file instead of stdout");
   schema->callback([o, &g] {
-    emit_table(schema_table(dataset(g).schema), o->format, o->out, "data schema", g);
+    const Format f = o->format.get(o->out);
+    emit_table(schema_table(dataset(g).schema), f, o->out, "data schema", g);
   });
 }
 

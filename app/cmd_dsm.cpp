@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "command.hpp"
+#include "output.hpp"
 #include "rareflow/workflow/dsm.hpp"
 
 namespace rareflow::app {
@@ -11,11 +12,11 @@ namespace {
 
 struct DsmOptions {
   workflow::DsmRequest request;
-  std::string format = "csv";
+  FormatOption format{kTableFormats, Format::Csv};
   std::string out;
 };
 
-const bool kRegistered = register_command(60, [](CLI::App& root, GlobalOptions&) {
+const bool kRegistered = register_command(60, [](CLI::App& root, GlobalOptions& g) {
   auto o = std::make_shared<DsmOptions>();
   auto* c = root.add_subcommand(
       "dsm", "dynamic stock model (ODYM conventions) on a year,value CSV of inflows or stocks");
@@ -33,15 +34,16 @@ const bool kRegistered = register_command(60, [](CLI::App& root, GlobalOptions&)
               "stock-driven: when the implied inflow is negative, set it to 0 and take the gap "
               "from all cohorts in proportion");
   c->add_flag("--by-cohort", o->request.by_cohort, "also write stock and outflow by cohort");
-  c->add_option("--format", o->format, "output format: csv (default), json or table")
-      ->check(CLI::IsMember({"csv", "json", "table"}));
+  add_format_option(c, o->format);
   c->add_option("--out", o->out, "write to FILE instead of standard output");
-  c->callback([o] {
+  c->callback([o, &g] {
+    const Format f = o->format.get(o->out);
     auto tables = workflow::run_dsm(o->request);
     if (!tables) throw InputError(tables.error());
-    Format f = Format::Csv;
-    parse_format(o->format, f);
-    emit(tables->size() == 1 ? render(tables->front(), f) : render(*tables, f), o->out);
+    if (tables->size() == 1)
+      emit_table(tables->front(), f, o->out, "dsm", g);
+    else
+      emit_tables(*tables, f, o->out, "dsm", g);
   });
 });
 

@@ -18,7 +18,7 @@ namespace {
 
 struct PlanOptions {
   std::string plan;
-  std::string format = "table";
+  FormatOption format{{Format::Table, Format::Csv, Format::Json}};
   std::string out_dir;
   std::string dump_lp;
   double time_limit = 0;  // 0: the plan's [solver] setting
@@ -52,7 +52,7 @@ void setup(CLI::App& root, GlobalOptions& g) {
   c->add_option("plan", o->plan,
                 "plan file (PLAN.toml) or the name of an embedded plan (e.g. russia-2035)")
       ->required();
-  c->add_option("--format", o->format, "table, csv or json");
+  add_format_option(c, o->format, "of the printed tables (--out is a directory of csv files)");
   c->add_option("--out", o->out_dir,
                 "also write every table as csv, plus results.csv/json (IAMC) and run.json, into "
                 "this directory");
@@ -90,10 +90,7 @@ void setup(CLI::App& root, GlobalOptions& g) {
       ->needs(futures);
   c->add_option("--report", o->report, "also write a self-contained HTML report (or .xlsx) here");
   c->callback([o, &g] {
-    Format f;
-    if (!parse_format(o->format, f))
-      throw std::runtime_error(
-          fmt::format("--format: expected table, csv or json, found \"{}\"", o->format));
+    const Format f = o->format.get("");
     if (o->time_limit < 0) throw std::runtime_error("--time-limit: expected seconds > 0");
     if (o->gap > 1)
       throw std::runtime_error(

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "output.hpp"
 #include "rareflow/core/io.hpp"
 #include "rareflow/report/balance_flows.hpp"
 #include "rareflow/report/report.hpp"
@@ -13,7 +14,9 @@ namespace {
 struct ReportOptions {
   std::vector<std::string> dirs;
   std::string out;
-  std::string format;
+  // Without --format, an --out ending in .xlsx writes xlsx; the default file is in the
+  // first results directory.
+  FormatOption format{report::kReportFormats, Format::Html, false};
 };
 
 void setup(CLI::App& root, GlobalOptions& g) {
@@ -26,21 +29,15 @@ void setup(CLI::App& root, GlobalOptions& g) {
                 "package's base-year Sankeys, balance and sources are added")
       ->required();
   c->add_option("--out,-o", o->out, "output file (default: RESULTS_DIR/report.html or .xlsx)");
-  c->add_option("--format", o->format,
-                "html or xlsx (default: from the --out extension, else html)");
+  add_format_option(c, o->format, "without --format, an --out ending in .xlsx means xlsx");
   c->callback([o, &g] {
-    report::ReportFormat format = report::ReportFormat::Html;
-    if (!o->format.empty()) {
-      auto f = report::parse_report_format(o->format);
-      if (!f) throw std::runtime_error("--format: " + f.error().message);
-      format = *f;
-    } else if (!o->out.empty()) {
-      format = report::format_from_extension(o->out);
-    }
+    const Format format = o->format.text.empty() && !o->out.empty()
+                              ? report::format_from_extension(o->out)
+                              : o->format.get(o->out);
     std::filesystem::path out = o->out;
     if (out.empty())
       out = std::filesystem::path(o->dirs.front()) /
-            (format == report::ReportFormat::Xlsx ? "report.xlsx" : "report.html");
+            (format == Format::Xlsx ? "report.xlsx" : "report.html");
     // Checked before any work; the readers' errors already read file:line:column: ...
     if (auto ok = check_output_file(out); !ok) throw std::runtime_error(ok.error().message);
     std::vector<report::ReportInputs> parts;

@@ -22,7 +22,8 @@ struct SimulateOptions {
   std::string scenario = "baseline";
   std::string years;
   std::string out;
-  std::string format = "csv";
+  // The results file of --out; the printed summary is always a text table.
+  FormatOption format{{Format::Csv, Format::Json}, Format::Csv};
   std::string dump_lp;
   std::string report;
   bool cold = false;
@@ -44,7 +45,7 @@ void setup(CLI::App& root, GlobalOptions& g) {
                 "baseline)");
   c->add_option("--years", o->years, "years to simulate, FIRST..LAST (default: the scenario's)");
   c->add_option("--out", o->out, "write results.csv (or .json) and run.json to this directory");
-  c->add_option("--format", o->format, "format of the results file: csv (default) or json");
+  add_format_option(c, o->format, "of the results file in --out");
   c->add_option("--dump-lp", o->dump_lp,
                 "write each year's LP (readable row and column names) to this directory");
   c->add_option("--report", o->report, "also write a self-contained HTML report (or .xlsx) here");
@@ -52,8 +53,8 @@ void setup(CLI::App& root, GlobalOptions& g) {
   c->add_option("--replay", o->replay, "DIR RUN: run alone run RUN of the sweep in DIR")
       ->expected(2);
   c->callback([o, &g] {
-    if (o->format != "csv" && o->format != "json")
-      throw option_error("--format", fmt::format("expected csv or json, found \"{}\"", o->format));
+    auto format = o->format.parse(o->out);
+    if (!format) throw option_error("", format.error().message);
     const Dataset& d = dataset(g);
     scenario::RunOptions ro;
     ro.input = o->scenario;
@@ -101,7 +102,7 @@ void setup(CLI::App& root, GlobalOptions& g) {
     auto run = scenario::run_scenario(d, s, ro);
     if (!run) throw std::runtime_error(run.error().message);
     if (!o->out.empty())
-      if (auto w = workflow::write_results_dir(run->sim.table, o->out, o->format == "json"); !w)
+      if (auto w = workflow::write_results_dir(run->sim.table, o->out, *format == Format::Json); !w)
         throw std::runtime_error("--out: " + w.error().message);
     std::vector<Table> tables;
     if (!run->calibration.empty()) tables.push_back(scenario::calibration_table(run->calibration));
@@ -118,7 +119,8 @@ void setup(CLI::App& root, GlobalOptions& g) {
         std::cout << fmt::format("warning: policy '{}' changes no flow: {}\n",
                                  key.substr(std::string("warning.policy.").size()), why);
     if (!o->out.empty())
-      std::cout << fmt::format("wrote {}/results.{} and {}/run.json\n", o->out, o->format, o->out);
+      std::cout << fmt::format("wrote {}/results.{} and {}/run.json\n", o->out,
+                               format_name(*format), o->out);
     if (!o->report.empty())
       write_command_report(run->sim.table, tables, "rareflow simulate: " + run->build.scenario,
                            o->report, g);

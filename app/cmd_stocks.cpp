@@ -1,7 +1,6 @@
 // `rareflow stocks`: in-use stocks, end of life and secondary supply by year for the data
 // package's default demand trajectories. The selection and the table are
 // rareflow::workflow::stocks_table; this file reads the options and prints.
-#include <algorithm>
 #include <charconv>
 #include <memory>
 
@@ -21,7 +20,7 @@ struct StocksOptions {
   std::string sector;
   std::string element;
   std::string years = "2000..2050";
-  std::string format = "table";
+  FormatOption format;
   std::string out;
 };
 
@@ -46,16 +45,6 @@ void check_years(const std::string& text, workflow::StocksRequest& r, Diagnostic
       fmt::format("expected FIRST..LAST (e.g. 2000..2050) or one year, found \"{}\"", text));
 }
 
-void check_format(const StocksOptions& o, Diagnostics& diags) {
-  const std::vector<std::string> formats = {"table", "csv", "json", "xlsx"};
-  if (std::ranges::find(formats, o.format) == formats.end())
-    add(diags, "--format",
-        fmt::format("expected table, csv, json or xlsx, found \"{}\"{}", o.format,
-                    workflow::hint(o.format, formats)));
-  else if (o.format == "xlsx" && o.out.empty())
-    add(diags, "--format", "xlsx: expected an output file (--out FILE)");
-}
-
 void setup(CLI::App& root, GlobalOptions& g) {
   auto o = std::make_shared<StocksOptions>();
   auto* c = root.add_subcommand(
@@ -64,17 +53,18 @@ void setup(CLI::App& root, GlobalOptions& g) {
   c->add_option("--sector", o->sector, "one end-use sector id (e.g. ev_motors, wind)");
   c->add_option("--element", o->element, "one element symbol (e.g. Nd, Dy)");
   c->add_option("--years", o->years, "reported years FIRST..LAST (default 2000..2050)");
-  c->add_option("--format", o->format, "table (default), csv, json or xlsx (xlsx needs --out)");
+  add_format_option(c, o->format);
   c->add_option("--out", o->out, "write to FILE instead of standard output");
   c->callback([o, &g] {
     Diagnostics diags;
     workflow::StocksRequest r{o->region, o->sector, o->element, 0, 0, {"command line", "--"}};
-    check_format(*o, diags);
+    auto f = o->format.parse(o->out);
+    if (!f) add(diags, "", f.error().message);
     check_years(o->years, r, diags);
     auto t = workflow::stocks_table(dataset(g), r, std::move(diags));
     if (!t && !t.error().diagnostics.empty()) throw InputError(t.error().diagnostics);
     if (!t) throw std::runtime_error(t.error().message);
-    emit_tables({*t}, o->format, o->out, "stocks", g);
+    emit_tables({*t}, *f, o->out, "stocks", g);
   });
 }
 

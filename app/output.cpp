@@ -1,33 +1,54 @@
 #include "output.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
+
+#include "rareflow/core/text.hpp"
 
 #include "rareflow/report/balance_flows.hpp"
 #include "rareflow/report/report.hpp"
 
 namespace rareflow::app {
 
-namespace {
-Format text_format(const std::string& format) {
-  Format f;
-  if (!parse_format(format, f))
-    throw std::runtime_error(
-        fmt::format("--format: expected table, csv, json or xlsx, found \"{}\"", format));
+Result<Format> FormatOption::parse(const std::string& out) const {
+  if (text.empty()) return fallback;
+  auto f = parse_format(text, accepted);
+  if (!f) return fail("--format: " + f.error().message);
+  if (*f == Format::Xlsx && xlsx_needs_out && out.empty())
+    return fail("--format xlsx: expected an output file (--out FILE)");
   return f;
 }
-}  // namespace
 
-void emit_table(const Table& table, const std::string& format, const std::string& out,
-                const std::string& command, GlobalOptions& g) {
-  if (format == "xlsx") return emit_tables({table}, format, out, command, g);
-  emit(render(table, text_format(format)), out);
+Format FormatOption::get(const std::string& out) const {
+  auto f = parse(out);
+  if (!f) throw std::runtime_error(f.error().message);
+  return *f;
 }
 
-void emit_tables(const std::vector<Table>& tables, const std::string& format,
-                 const std::string& out, const std::string& command, GlobalOptions& g) {
-  if (format == "xlsx") {
-    if (out.empty())
-      throw std::runtime_error("--format xlsx: expected an output file (--out FILE)");
+void add_format_option(CLI::App* command, FormatOption& option, const std::string& note) {
+  std::vector<std::string> names;
+  for (Format f : option.accepted)
+    names.push_back(format_name(f) + (f == option.fallback ? " (default)" : ""));
+  std::string help =
+      names.size() < 2
+          ? join(names)
+          : fmt::format("{} or {}", join({names.begin(), names.end() - 1}), names.back());
+  const bool xlsx = std::ranges::find(option.accepted, Format::Xlsx) != option.accepted.end();
+  if (xlsx && option.xlsx_needs_out) help += " (xlsx needs --out)";
+  if (!note.empty()) help += "; " + note;
+  command->add_option("--format", option.text, help);
+}
+
+void emit_table(const Table& table, Format format, const std::string& out,
+                const std::string& command, GlobalOptions& g) {
+  if (format == Format::Xlsx) return emit_tables({table}, format, out, command, g);
+  emit(render(table, format), out);
+}
+
+void emit_tables(const std::vector<Table>& tables, Format format, const std::string& out,
+                 const std::string& command, GlobalOptions& g) {
+  if (format == Format::Xlsx) {
     const Dataset& d = dataset(g);
     RunRecord record{command,
                      {{"data_version", fmt::format("{} {}", d.schema.name, d.schema.version)},
@@ -36,7 +57,7 @@ void emit_tables(const std::vector<Table>& tables, const std::string& format,
     if (!ok) throw std::runtime_error(ok.error().message);
     return;
   }
-  emit(render(tables, text_format(format)), out);
+  emit(render(tables, format), out);
 }
 
 }  // namespace rareflow::app

@@ -24,13 +24,13 @@ struct Fixture {
   Fixture() {
     g.year = 2023;
     for (int i = 0; i < 30; ++i) g.scaled["C" + std::to_string(i)] = 1.0 + 0.25 * i;
-    t.rows.push_back({"REE", Stage::Processing, "C0", 1.1, std::nullopt, "bench"});
+    t.rows.push_back({"REE", SupplyStage::Processing, "C0", 1.1, std::nullopt, "bench"});
     for (int e = 0; e < 17; ++e) {
       EuMaterialInput m;
       m.material = "M" + std::to_string(e);
       m.eol_rir = 0.01;
       m.si_sr = 0.95;
-      for (Stage s : {Stage::Extraction, Stage::Processing}) {
+      for (SupplyStage s : {SupplyStage::Extraction, SupplyStage::Processing}) {
         EuStageInput st;
         st.stage = s;
         st.global_supply = shares(30, e);

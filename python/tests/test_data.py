@@ -61,4 +61,4 @@ def test_stocks_equals_cli_and_checks_names(ds, cli):
         rareflow.stocks(ds, element="Ndd")
     d = e.value.diagnostics[0]
     assert (d.file, d.field) == ("stocks", "element")
-    assert "did you mean 'Nd'" in d.message
+    assert 'did you mean "Nd"' in d.message

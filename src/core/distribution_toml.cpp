@@ -222,12 +222,10 @@ std::optional<Dist> read_distribution(const toml::node& n, const std::string& fi
     for (const auto& [k, _] : kinds()) names.push_back(k);
     auto it = kinds().find(name);
     if (it == kinds().end()) {
-      std::string hint = closest_match(name, names);
       r.error(*t.get("dist"), "dist",
               fmt::format("expected one of choice, lognormal, normal, triangular, uniform, found "
                           "{}{}",
-                          found(*t.get("dist")),
-                          hint.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", hint)));
+                          found(*t.get("dist")), suggestion(name, names)));
       return std::nullopt;
     }
     std::vector<std::string> allowed = {"dist", "unit"};
@@ -236,12 +234,11 @@ std::optional<Dist> read_distribution(const toml::node& n, const std::string& fi
     for (const auto& [k, v] : t) {
       std::string key(k.str());
       if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-      std::string hint = closest_match(key, allowed);
       std::string list;
       for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
       r.error(v, key,
               fmt::format("unknown key for a {} distribution{}; expected one of {}", name,
-                          hint.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", hint), list));
+                          suggestion(key, allowed), list));
     }
     std::string unit = t["unit"].value_or(std::string());
     if (t.get("unit") && !t.get("unit")->is_string())

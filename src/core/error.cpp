@@ -1,6 +1,9 @@
 #include "rareflow/core/error.hpp"
 
+#include "rareflow/core/text.hpp"
+
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -65,6 +68,22 @@ std::string closest_match(const std::string& word, const std::vector<std::string
     }
   }
   return best;
+}
+
+std::string suggestion(const std::string& word, const std::vector<std::string>& candidates) {
+  // Case is the commonest slip ("nd" for "Nd"), so it is ignored when comparing.
+  const std::string w = lower(word);
+  std::vector<std::string> lowered;
+  lowered.reserve(candidates.size());
+  for (const auto& c : candidates) {
+    if (lower(c) == w) return fmt::format(" (did you mean \"{}\"?)", c);
+    lowered.push_back(lower(c));
+  }
+  const std::string best = closest_match(w, lowered);
+  if (best.empty()) return "";
+  for (std::size_t i = 0; i < lowered.size(); ++i)
+    if (lowered[i] == best) return fmt::format(" (did you mean \"{}\"?)", candidates[i]);
+  return "";
 }
 
 }  // namespace rareflow

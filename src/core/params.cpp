@@ -19,6 +19,18 @@ std::string check_param(const ParamSpec& p, double v) {
   return fmt::format("expected {}, found {}", param_expectation(p), v);
 }
 
+std::string params_markdown(const std::vector<ParamSpec>& table) {
+  std::string out =
+      "| key | type | unit | range | default | required | meaning |\n"
+      "|---|---|---|---|---|---|---|\n";
+  for (const auto& p : table)
+    out += fmt::format("| `{}` | {} | {} | [{}, {}] | {} | {} | {} |\n", p.key,
+                       p.type == ParamType::Integer ? "whole number" : "number", p.unit, p.min,
+                       p.max, p.default_value ? fmt::format("{}", *p.default_value) : "-",
+                       p.required ? "yes" : "no", p.description);
+  return out;
+}
+
 const ParamSpec* find_param(const std::vector<ParamSpec>& table, const std::string& key) {
   for (const auto& p : table)
     if (p.key == key) return &p;

@@ -6,18 +6,35 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "rareflow/core/limits.hpp"
+#include "rareflow/core/text.hpp"
+
 namespace rareflow {
 
-bool parse_format(const std::string& s, Format& out) {
-  if (s == "table")
-    out = Format::Table;
-  else if (s == "csv")
-    out = Format::Csv;
-  else if (s == "json")
-    out = Format::Json;
-  else
-    return false;
-  return true;
+std::string format_name(Format f) {
+  switch (f) {
+    case Format::Table:
+      return "table";
+    case Format::Csv:
+      return "csv";
+    case Format::Json:
+      return "json";
+    case Format::Xlsx:
+      return "xlsx";
+    case Format::Html:
+      return "html";
+  }
+  return "";
+}
+
+Result<Format> parse_format(std::string_view text, const std::vector<Format>& accepted) {
+  std::vector<std::string> names;
+  for (Format f : accepted) {
+    if (format_name(f) == text) return f;
+    names.push_back(format_name(f));
+  }
+  return fail(fmt::format("expected one of {}, found {}{}", join(names), echo(text),
+                          suggestion(std::string(text), names)));
 }
 
 std::string csv_escape(const std::string& s) {
@@ -164,6 +181,8 @@ std::string to_json(const Table& t, int indent) {
 std::string render(const Table& t, Format f) {
   switch (f) {
     case Format::Table:
+    case Format::Xlsx:
+    case Format::Html:
       return to_text(t);
     case Format::Csv:
       return to_csv(t);

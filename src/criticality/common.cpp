@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "criticality/validate.hpp"
+#include "rareflow/core/text.hpp"
 
 namespace rareflow::criticality {
 
@@ -15,7 +16,7 @@ std::string_view stage_code(SupplyStage s) {
 }
 
 Result<SupplyStage> parse_stage(std::string_view text) {
-  const std::string t = detail::lower(text);
+  const std::string t = lower(text);
   if (t == "extraction" || t == "e") return SupplyStage::Extraction;
   if (t == "processing" || t == "p") return SupplyStage::Processing;
   return fail(fmt::format("unknown stage '{}', expected extraction (E) or processing (P)", text));

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "criticality/validate.hpp"
+#include "rareflow/core/text.hpp"
 
 namespace rareflow::criticality {
 
@@ -24,7 +25,7 @@ Result<EconomicImportanceResult> economic_importance(const EconomicImportanceInp
   for (const auto& u : in.uses) {
     const std::string label = u.nace.empty() ? u.name : u.nace;
     if (label.empty()) return fail("a sector of end use has neither a NACE code nor a name");
-    if (!seen.insert(detail::upper(label)).second)
+    if (!seen.insert(upper(label)).second)
       return fail(fmt::format("sector {} is listed twice", label));
     if (auto ok = detail::check_fraction(u.share, fmt::format("end-use share of sector {}", label));
         !ok)

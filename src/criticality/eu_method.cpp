@@ -7,13 +7,14 @@
 
 #include "criticality/trade_lookup.hpp"
 #include "criticality/validate.hpp"
+#include "rareflow/core/text.hpp"
 
 namespace rareflow::criticality {
 
 namespace {
 // The EU tables write "EU" for the Union's own sourcing.
 std::string perspective_code(std::string_view perspective) {
-  const std::string p = detail::upper(perspective);
+  const std::string p = upper(perspective);
   if (p == "EU27" || p == "EU") return "EU";
   return std::string(perspective);
 }
@@ -43,7 +44,7 @@ Result<HhiResult> hhi_wgi_t(const std::vector<CountryShare>& shares, const Gover
   const auto keys = detail::trade_factor_keys(material);
   for (const auto& s : shares) {
     HhiTerm t;
-    t.iso3 = detail::upper(s.iso3);
+    t.iso3 = upper(s.iso3);
     t.share = s.share;
     const GovernanceValue g = governance_of(governance, t.iso3);
     t.wgi_scaled = g.scaled;

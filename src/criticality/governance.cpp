@@ -9,6 +9,7 @@
 #include "criticality/trade_lookup.hpp"
 #include "criticality/validate.hpp"
 #include "rareflow/core/elements.hpp"
+#include "rareflow/core/text.hpp"
 
 namespace rareflow::criticality {
 
@@ -26,7 +27,7 @@ double wgi_scaled(const WgiScores& w) {
 }
 
 GovernanceValue governance_of(const Governance& g, std::string_view iso3) {
-  auto it = g.scaled.find(detail::upper(iso3));
+  auto it = g.scaled.find(upper(iso3));
   if (it == g.scaled.end()) return {g.missing_default, true};
   return {it->second, false};
 }
@@ -42,7 +43,7 @@ Result<Governance> governance_for_year(const std::vector<WgiScores>& rows, int y
     if (!std::isfinite(v))
       return fail(
           fmt::format("WGI {} for {} has a score that is not a finite number", year, r.iso3));
-    if (!g.scaled.emplace(detail::upper(r.iso3), v).second)
+    if (!g.scaled.emplace(upper(r.iso3), v).second)
       return fail(fmt::format("WGI {} lists country {} twice", year, r.iso3));
   }
   if (g.scaled.empty()) {
@@ -56,8 +57,8 @@ Result<Governance> governance_for_year(const std::vector<WgiScores>& rows, int y
 
 namespace {
 bool same_key(const TradeFactor& a, const TradeFactor& b) {
-  return detail::lower(a.material) == detail::lower(b.material) && a.stage == b.stage &&
-         detail::upper(a.iso3) == detail::upper(b.iso3) && a.term == b.term;
+  return lower(a.material) == lower(b.material) && a.stage == b.stage &&
+         upper(a.iso3) == upper(b.iso3) && a.term == b.term;
 }
 }  // namespace
 
@@ -67,8 +68,7 @@ std::optional<double> factor_for(const TradeFactorTable& table, const std::strin
                                  SupplyStage stage, SupplyTerm term, const std::string& iso3) {
   std::optional<double> both;
   for (const auto& r : table.rows) {
-    if (r.stage != stage || detail::lower(r.material) != key || detail::upper(r.iso3) != iso3)
-      continue;
+    if (r.stage != stage || lower(r.material) != key || upper(r.iso3) != iso3) continue;
     if (r.term == term) return r.factor;
     if (!r.term) both = r.factor;
   }

@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include "criticality/validate.hpp"
+#include "rareflow/core/text.hpp"
 #include "rareflow/criticality/inputs.hpp"
 
 namespace rareflow::criticality {
@@ -76,7 +77,7 @@ std::optional<double> finite(double v) {
 }
 
 bool is_eu(std::string_view perspective) {
-  const std::string p = detail::upper(perspective);
+  const std::string p = upper(perspective);
   return p == "EU27" || p == "EU";
 }
 

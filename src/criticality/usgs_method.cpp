@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include "criticality/validate.hpp"
+#include "rareflow/core/text.hpp"
 
 namespace rareflow::criticality {
 
@@ -35,7 +36,7 @@ Result<UsgsResult> assess_usgs(const UsgsInput& in, const Governance& governance
   std::vector<std::string> defaulted;
   for (const auto& s : in.production) {
     UsgsTerm t;
-    t.iso3 = detail::upper(s.iso3);
+    t.iso3 = upper(s.iso3);
     t.share = s.share;
     const GovernanceValue g = governance_of(governance, t.iso3);
     t.wgi_scaled = g.scaled;

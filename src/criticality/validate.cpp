@@ -1,10 +1,11 @@
 #include "criticality/validate.hpp"
 
-#include <cctype>
 #include <cmath>
 #include <set>
 
 #include <fmt/format.h>
+
+#include "rareflow/core/text.hpp"
 
 namespace rareflow::criticality::detail {
 
@@ -38,18 +39,6 @@ Result<void> check_shares(const std::vector<CountryShare>& shares, std::string_v
   if (std::abs(sum - 1.0) > kShareTolerance)
     return fail(fmt::format("{} sum to {}, expected 1 (within {})", what, sum, kShareTolerance));
   return {};
-}
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 }  // namespace rareflow::criticality::detail

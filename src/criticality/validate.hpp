@@ -17,8 +17,4 @@ Result<void> check_nonnegative(double v, std::string_view what);
 // Non-empty, each iso3 non-empty and unique, each share finite and >= 0, sum 1 within 1e-6.
 Result<void> check_shares(const std::vector<CountryShare>& shares, std::string_view what);
 
-// ASCII upper/lower case copies, for case-insensitive matching of codes and names.
-std::string upper(std::string_view s);
-std::string lower(std::string_view s);
-
 }  // namespace rareflow::criticality::detail

@@ -242,14 +242,12 @@ std::vector<Table> balance_tables(const Dataset& d, const Balance& b, const std:
     if (!r) {
       std::vector<std::string> ids;
       for (const auto& x : b.regions) ids.push_back(x.region);
-      std::string hint = closest_match(region, ids);
       std::string all;
       for (const auto& x : ids) all += (all.empty() ? "" : ", ") + x;
       Diagnostics diags;
-      diags.add(
-          "--region", 0, 0, "region",
-          fmt::format("expected a region with flows in {} ({}), found \"{}\"{}", b.year, all,
-                      region, hint.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", hint)));
+      diags.add("--region", 0, 0, "region",
+                fmt::format("expected a region with flows in {} ({}), found \"{}\"{}", b.year, all,
+                            region, suggestion(region, ids)));
       throw InputError(std::move(diags));
     }
     return {region_table(d, b, *r, all_elements)};

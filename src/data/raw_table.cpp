@@ -8,8 +8,9 @@
 
 #include <fmt/format.h>
 
+#include "rareflow/core/csv.hpp"
 #include "rareflow/core/limits.hpp"
-#include "rareflow/data/csv.hpp"
+#include "rareflow/core/text.hpp"
 
 namespace rareflow {
 
@@ -27,12 +28,6 @@ bool parse_integer(const std::string& s, long long& out) {
   const char* e = s.data() + s.size();
   auto [p, ec] = std::from_chars(b, e, out);
   return ec == std::errc() && p == e;
-}
-
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + v[i];
-  return out;
 }
 
 std::vector<std::string> split_list(const std::string& s) {
@@ -92,10 +87,9 @@ void check_cell(const std::string& file, const RawRow& row, std::size_t i, const
     }
     case ColumnType::Enum:
       if (std::find(c.values.begin(), c.values.end(), v) == c.values.end()) {
-        std::string hint = closest_match(v, c.values);
         diags.add(file, row.line, col, c.name,
                   fmt::format("expected one of {}, found {}{}", join(c.values), echo(v),
-                              hint.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", hint)));
+                              suggestion(v, c.values)));
       }
       break;
     default:
@@ -117,7 +111,8 @@ RawTable load_one(const TableSpec& spec, const FileReader& read, const std::stri
               fmt::format("missing file: the manifest lists table \"{}\"", spec.name));
     return t;
   }
-  CsvDocument doc = parse_csv(*text, t.file, diags);
+  CsvDocument doc =
+      parse_csv(*text, t.file, diags, {.check_field_count = true, .require_header = true});
   // Map header columns to schema columns.
   std::vector<int> csv_to_spec(doc.header.fields.size(), -1);
   std::vector<std::string> names;
@@ -131,10 +126,9 @@ RawTable load_one(const TableSpec& spec, const FileReader& read, const std::stri
     }
     int idx = spec.column_index(f.text);
     if (idx < 0) {
-      std::string hint = closest_match(f.text, names);
       diags.add(t.file, doc.header.line, f.column, f.text,
-                hint.empty() ? fmt::format("unknown column; expected one of {}", join(names))
-                             : fmt::format("unknown column (did you mean \"{}\"?)", hint));
+                fmt::format("unknown column{}; expected one of {}", suggestion(f.text, names),
+                            join(names)));
       continue;
     }
     csv_to_spec[k] = idx;
@@ -209,10 +203,9 @@ std::vector<RawTable> load_tables(const Schema& schema, const FileReader& read,
             c.type == ColumnType::List ? split_list(r.cells[i]) : std::vector{r.cells[i]};
         for (const auto& item : items) {
           if (keys[target].contains(item)) continue;
-          std::string hint = closest_match(item, key_list[target]);
           diags.add(t.file, r.line, r.columns[i], c.name,
                     fmt::format("expected an id of table {}, found {}{}", target, echo(item),
-                                hint.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", hint)));
+                                suggestion(item, key_list[target])));
         }
       }
     }

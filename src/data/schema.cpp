@@ -7,6 +7,7 @@
 #include <toml++/toml.h>
 
 #include "rareflow/core/limits.hpp"
+#include "rareflow/data/toml_reader.hpp"
 
 namespace rareflow {
 
@@ -50,12 +51,11 @@ const TableSpec* Schema::table(std::string_view n) const {
 
 namespace {
 
+// Errors at a node of the manifest.
 struct Ctx {
-  const std::string& file;
-  Diagnostics& diags;
-  void error(const toml::node& n, const std::string& field, const std::string& msg) {
-    diags.add(file, static_cast<int>(n.source().begin.line),
-              static_cast<int>(n.source().begin.column), field, msg);
+  data::TomlContext toml;
+  void error(const toml::node& n, const std::string& field, std::string msg) {
+    toml.error(n.source(), field, std::move(msg));
   }
 };
 
@@ -70,22 +70,10 @@ std::optional<ColumnType> parse_type(std::string_view s) {
   return std::nullopt;
 }
 
-void check_keys(Ctx& ctx, const toml::table& t, const std::vector<std::string>& allowed,
-                const std::string& where) {
-  for (const auto& [k, v] : t) {
-    std::string key(k.str());
-    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-    std::string hint = closest_match(key, allowed);
-    ctx.error(
-        v, where + "." + key,
-        hint.empty() ? "unknown key" : fmt::format("unknown key (did you mean \"{}\"?)", hint));
-  }
-}
-
 ColumnSpec parse_column(Ctx& ctx, const toml::table& t, const std::string& where) {
-  check_keys(ctx, t,
-             {"name", "type", "unit", "description", "required", "min", "max", "values", "ref"},
-             where);
+  data::check_keys(
+      ctx.toml, t, where,
+      {"name", "type", "unit", "description", "required", "min", "max", "values", "ref"});
   ColumnSpec c;
   c.name = t["name"].value_or(std::string());
   if (c.name.empty()) ctx.error(t, where + ".name", "expected a column name");
@@ -132,8 +120,8 @@ Schema parse_schema(std::string_view toml_text, const std::string& file, Diagnos
               static_cast<int>(e.source().begin.column), "", std::string(e.description()));
     return s;
   }
-  Ctx ctx{file, diags};
-  check_keys(ctx, root, {"name", "version", "title", "base_year", "tables"}, "manifest");
+  Ctx ctx{{file, {}}};
+  data::check_keys(ctx.toml, root, "manifest", {"name", "version", "title", "base_year", "tables"});
   s.name = root["name"].value_or(std::string());
   s.version = root["version"].value_or(std::string());
   s.title = root["title"].value_or(std::string());
@@ -146,20 +134,21 @@ Schema parse_schema(std::string_view toml_text, const std::string& file, Diagnos
     else
       s.base_year = static_cast<int>(*y);
   } else {
-    diags.add(file, 1, 1, "base_year", "expected the base year of the package");
+    ctx.toml.diags.add(file, 1, 1, "base_year", "expected the base year of the package");
   }
-  if (s.name.empty()) diags.add(file, 1, 1, "name", "expected the package name");
-  if (s.version.empty()) diags.add(file, 1, 1, "version", "expected the package version");
+  if (s.name.empty()) ctx.toml.diags.add(file, 1, 1, "name", "expected the package name");
+  if (s.version.empty()) ctx.toml.diags.add(file, 1, 1, "version", "expected the package version");
   auto* tables = root["tables"].as_array();
   if (!tables) {
-    diags.add(file, 1, 1, "tables", "expected an array of [[tables]]");
+    ctx.toml.diags.add(file, 1, 1, "tables", "expected an array of [[tables]]");
+    diags.append(ctx.toml.diags);
     return s;
   }
   for (std::size_t i = 0; i < tables->size(); ++i) {
     auto* t = (*tables)[i].as_table();
     std::string where = fmt::format("tables[{}]", i);
     if (!t) continue;
-    check_keys(ctx, *t, {"name", "file", "description", "key", "columns"}, where);
+    data::check_keys(ctx.toml, *t, where, {"name", "file", "description", "key", "columns"});
     TableSpec ts;
     ts.name = (*t)["name"].value_or(std::string());
     ts.file = (*t)["file"].value_or(ts.name + ".csv");
@@ -174,6 +163,7 @@ Schema parse_schema(std::string_view toml_text, const std::string& file, Diagnos
     }
     s.tables.push_back(std::move(ts));
   }
+  diags.append(ctx.toml.diags);
   return s;
 }
 

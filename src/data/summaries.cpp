@@ -147,13 +147,12 @@ std::vector<Table> data_show(const Dataset& d, const std::string& what, int year
   if (const RawTable* t = d.raw_table(what)) return {raw_table_view(*t)};
   std::vector<std::string> names = {"production", "reserves", "deposits", "elements"};
   for (const auto& t : d.raw) names.push_back(t.spec->name);
-  std::string hint = closest_match(what, names);
   Diagnostics diags;
   std::string all;
   for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
   diags.add("data show", 0, 0, "table",
-            fmt::format("unknown table \"{}\"{}; expected one of {}", what,
-                        hint.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", hint), all));
+            fmt::format("unknown table \"{}\"{}; expected one of {}", what, suggestion(what, names),
+                        all));
   throw InputError(std::move(diags));
 }
 

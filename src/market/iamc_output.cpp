@@ -3,8 +3,6 @@
 #include <cmath>
 #include <map>
 
-#include <fmt/format.h>
-
 #include "rareflow/market/simulator.hpp"
 
 namespace rareflow::market {
@@ -14,25 +12,21 @@ namespace {
 constexpr const char* kWorld = "World";
 constexpr double kNoise = 1e-9;  // t; solver noise below this is reported as 0
 
-std::string per_year(Stage s) {
-  return std::string(stage_unit(s)) + "/yr";
-}
-
 class Writer {
  public:
   Writer(const MarketModel& m, const YearResult& y, const std::string& scenario, IamcTable& t)
       : m_(m), y_(y), scenario_(scenario), t_(t) {}
 
   // A quantity in one region (skipped when 0), summed into the world total.
-  void quantity(std::size_t r, const std::string& var, const std::string& unit, double v) {
+  void quantity(std::size_t r, const var::Variable& var, double v) {
     if (std::abs(v) < kNoise) return;
-    t_.add(kModelName, scenario_, m_.regions[r].id, var, unit, y_.year, v);
-    auto& w = world_[var];
-    w.first = unit;
+    t_.add(kModelName, scenario_, m_.regions[r].id, var, y_.year, v);
+    auto& w = world_[var.name];
+    w.first = var.unit;
     w.second += v;
   }
-  void value(const std::string& region, const std::string& var, const std::string& unit, double v) {
-    t_.add(kModelName, scenario_, region, var, unit, y_.year, v);
+  void value(const std::string& region, const var::Variable& var, double v) {
+    t_.add(kModelName, scenario_, region, var, y_.year, v);
   }
   void flush_world() {
     for (const auto& [var, uv] : world_)
@@ -66,71 +60,74 @@ void write_region(const MarketModel& m, const YearResult& y, std::size_t r, Writ
     conc_exports += y.exports[i];
     conc_imports += y.imports[i];
   }
-  w.quantity(r, "Production|Mine|REO", "t REO/yr", mined);
+  w.quantity(r, var::production("Mine", "REO", var::unit::kReo), mined);
   for (std::size_t e = 0; e < kElementCount; ++e)
-    w.quantity(r, fmt::format("Production|Mine|{}", info(element_at(e)).symbol), "t REO/yr",
+    w.quantity(r, var::production("Mine", info(element_at(e)).symbol, var::unit::kReo),
                mined_by_element[e]);
-  w.quantity(r, "Trade|Concentrate|REO|Export", "t REO/yr", conc_exports);
-  w.quantity(r, "Trade|Concentrate|REO|Import", "t REO/yr", conc_imports);
+  const std::string_view concentrate = stage_name(Stage::Concentrate);
+  w.quantity(r, var::trade(concentrate, "REO", var::Direction::Export, var::unit::kReo),
+             conc_exports);
+  w.quantity(r, var::trade(concentrate, "REO", var::Direction::Import, var::unit::kReo),
+             conc_imports);
 
   for (std::size_t c = 0; c < y.commodities; ++c) {
     std::size_t i = c * R + r;
     Commodity com = set.at(c);
     const std::string item = m.item_label(com);
     const std::string stage(stage_name(com.stage));
-    const std::string flow_unit = per_year(com.stage), stock_unit(stage_unit(com.stage));
+    const std::string_view basis = stage_unit(com.stage);
     if (y.has_balance[i]) {
       double activity = y.production[i] + y.imports[i] + y.exports[i] + y.input_use[i] +
                         y.consumption[i] + y.recycling[i] + y.stock_draw[i];
       if (activity > kNoise || y.demand_reference[i] > 0.0)
-        w.value(m.regions[r].id, fmt::format("Price|{}|{}", stage, item), "USD/kg", y.price[i]);
+        w.value(m.regions[r].id, var::price(stage, item), y.price[i]);
     }
     if (com.stage == Stage::Concentrate) continue;
     const char* maker = com.stage == Stage::Oxide ? "Separation" : stage.c_str();
-    w.quantity(r, fmt::format("Production|{}|{}", maker, item), flow_unit, y.production[i]);
+    w.quantity(r, var::production(maker, item, basis), y.production[i]);
     if (com.stage == Stage::Oxide) separated += y.production[i];
-    w.quantity(r, fmt::format("Trade|{}|{}|Export", stage, item), flow_unit, y.exports[i]);
-    w.quantity(r, fmt::format("Trade|{}|{}|Import", stage, item), flow_unit, y.imports[i]);
-    w.quantity(r, fmt::format("Demand|{}|{}", stage, item), flow_unit, y.demand_reference[i]);
-    w.quantity(r, fmt::format("Consumption|{}|{}", stage, item), flow_unit, y.consumption[i]);
-    w.quantity(r, fmt::format("Shortfall|{}|{}", stage, item), flow_unit, y.shortfall[i]);
-    w.quantity(r, fmt::format("Substitution|{}|{}", stage, item), flow_unit, y.substitution[i]);
-    w.quantity(r, fmt::format("Backstop|{}|{}", stage, item), flow_unit, y.backstop[i]);
-    w.quantity(r, fmt::format("Recycling|{}|{}", stage, item), flow_unit, y.recycling[i]);
-    w.quantity(r, fmt::format("Disposal|{}|{}", stage, item), flow_unit, y.disposal[i]);
-    w.quantity(r, fmt::format("Stock|{}|{}", stage, item), stock_unit, y.stock_close[i]);
+    w.quantity(r, var::trade(stage, item, var::Direction::Export, basis), y.exports[i]);
+    w.quantity(r, var::trade(stage, item, var::Direction::Import, basis), y.imports[i]);
+    auto flow = [&](var::Flow f, double v) { w.quantity(r, var::flow(f, stage, item, basis), v); };
+    flow(var::Flow::Demand, y.demand_reference[i]);
+    flow(var::Flow::Consumption, y.consumption[i]);
+    flow(var::Flow::Shortfall, y.shortfall[i]);
+    flow(var::Flow::Substitution, y.substitution[i]);
+    flow(var::Flow::Backstop, y.backstop[i]);
+    flow(var::Flow::Recycling, y.recycling[i]);
+    flow(var::Flow::Disposal, y.disposal[i]);
+    w.quantity(r, var::stock(stage, item, basis), y.stock_close[i]);
   }
-  w.quantity(r, "Production|Separation|REO", "t REO/yr", separated);
+  w.quantity(r, var::production("Separation", "REO", var::unit::kReo), separated);
   // Magnet output by technology route (models with explicit routes).
   if (!m.magnet_routes.empty()) {
     const auto routes = effective_magnet_routes(m);
     for (std::size_t k = 0; k < routes.size(); ++k)
-      w.quantity(r, "Production|Magnet Route|" + routes[k].id, "t magnet/yr",
-                 y.route_output[k * R + r]);
+      w.quantity(r, var::production_magnet_route(routes[k].id), y.route_output[k * R + r]);
   }
 
   double loss = 0.0;
   for (std::size_t p = 0; p < m.separation.size(); ++p)
     if (m.separation[p].region == r)
       for (double l : y.separation_loss[p]) loss += l;
-  w.quantity(r, "Loss|Separation|REO", "t REO/yr", loss);
+  w.quantity(r, var::loss_separation(), loss);
 
-  constexpr std::array<const char*, kFacilityKindCount> kCapacityUnit{"t REO/yr", "t REO/yr",
-                                                                      "t metal/yr", "t magnet/yr"};
+  constexpr std::array<std::string_view, kFacilityKindCount> kCapacityBasis{
+      var::unit::kReo, var::unit::kReo, var::unit::kMetal, var::unit::kMagnet};
   for (std::size_t k = 0; k < kFacilityKindCount; ++k) {
     auto kind = static_cast<FacilityKind>(k);
     double cap = 0.0;
     for (std::size_t i = 0; i < y.capacity[k].size(); ++i)
       if (m.facility({kind, i}).region == r) cap += y.capacity[k][i];
-    w.quantity(r, fmt::format("Capacity|{}", facility_kind_name(kind)), kCapacityUnit[k], cap);
+    w.quantity(r, var::capacity(facility_kind_name(kind), kCapacityBasis[k]), cap);
   }
   for (std::size_t p = 0; p < m.policies.size(); ++p) {
     const auto* sp = std::get_if<StockpileProgram>(&m.policies[p]);
     if (sp == nullptr || sp->region != r) continue;
     w.quantity(r,
-               fmt::format("Stockpile|{}|{}", stage_name(sp->commodity.stage),
-                           m.item_label(sp->commodity)),
-               std::string(stage_unit(sp->commodity.stage)), y.stockpile_level[p]);
+               var::stockpile(stage_name(sp->commodity.stage), m.item_label(sp->commodity),
+                              stage_unit(sp->commodity.stage)),
+               y.stockpile_level[p]);
   }
 }
 
@@ -144,13 +141,13 @@ void append_iamc(const MarketModel& m, const YearResult& y, const std::string& s
   const CommoditySet set = m.commodities();
   for (const auto& pr : y.policy_rows) {
     if (std::isinf(pr.bound_t)) continue;  // not in force this year
-    std::string var = "Rent|" + policy_name(m.policies[pr.policy]);
-    if (pr.commodity != kAllCommodities) var += "|" + m.commodity_label(set.at(pr.commodity));
-    w.value(kWorld, var, "USD/kg", pr.rent_usd_per_kg);
+    const std::string commodity =
+        pr.commodity != kAllCommodities ? m.commodity_label(set.at(pr.commodity)) : "";
+    w.value(kWorld, var::rent(policy_name(m.policies[pr.policy]), commodity), pr.rent_usd_per_kg);
   }
-  w.value(kWorld, "Surplus", "million USD/yr", y.surplus_musd);
-  w.value(kWorld, "Subsidy|Price Floor", "million USD/yr", y.subsidy_musd);
-  w.value(kWorld, "Revenue|Trade Tax", "million USD/yr", y.tax_musd);
+  w.value(kWorld, var::surplus(), y.surplus_musd);
+  w.value(kWorld, var::subsidy_price_floor(), y.subsidy_musd);
+  w.value(kWorld, var::revenue_trade_tax(), y.tax_musd);
 }
 
 }  // namespace rareflow::market

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "rareflow/core/table.hpp"
+#include "rareflow/core/text.hpp"
 
 namespace rareflow::mfa {
 
@@ -115,18 +116,15 @@ std::expected<Lifetime, Diagnostic> parse_lifetime(std::string_view spec, std::s
   auto colon = spec.find(':');
   std::size_t kind_at = 0;
   std::string_view kind_text = trim(spec.substr(0, colon), kind_at);
-  std::string kind_lower(kind_text);
-  std::ranges::transform(kind_lower, kind_lower.begin(),
-                         [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  const std::string kind_lower = lower(kind_text);
   const KindInfo* info = nullptr;
   for (const auto& k : kKinds)
     if (k.name == kind_lower) info = &k;
   if (info == nullptr) {
     std::vector<std::string> names;
     for (const auto& k : kKinds) names.emplace_back(k.name);
-    std::string hint = closest_match(kind_lower, names);
     std::string msg = fmt::format("expected {}, found {}", kExpectedKinds, quoted(spec));
-    if (!hint.empty()) msg += fmt::format(" (did you mean {}?)", hint);
+    msg += suggestion(kind_lower, names);
     return diag(kind_at, "kind", msg);
   }
   const std::size_t nparams = param_count(info->kind);

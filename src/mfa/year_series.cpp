@@ -8,7 +8,9 @@
 
 #include <fmt/format.h>
 
+#include "rareflow/core/csv.hpp"
 #include "rareflow/core/limits.hpp"
+#include "rareflow/core/text.hpp"
 
 namespace rareflow::mfa {
 
@@ -16,61 +18,8 @@ namespace {
 
 constexpr double kMaxSeriesValue = 1e15;
 
-struct Field {
-  std::string text;
-  int column = 0;  // 1-based column where the field's content starts
-};
-
-bool is_blank(char ch) {
-  return ch == ' ' || ch == '\t';
-}
-
-// Splits one CSV line (RFC 4180 quoting), trimming blanks around unquoted content.
-std::vector<Field> split_line(std::string_view line) {
-  std::vector<Field> fields;
-  std::size_t i = 0;
-  while (true) {
-    while (i < line.size() && is_blank(line[i])) ++i;
-    Field f;
-    f.column = static_cast<int>(i) + 1;
-    if (i < line.size() && line[i] == '"') {
-      ++i;
-      while (i < line.size()) {
-        if (line[i] == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-          f.text += '"';
-          i += 2;
-        } else if (line[i] == '"') {
-          ++i;
-          break;
-        } else {
-          f.text += line[i++];
-        }
-      }
-      while (i < line.size() && line[i] != ',') ++i;  // ignore anything after the closing quote
-    } else {
-      std::size_t end = line.find(',', i);
-      if (end == std::string_view::npos) end = line.size();
-      std::string_view raw = line.substr(i, end - i);
-      while (!raw.empty() && is_blank(raw.back())) raw.remove_suffix(1);
-      f.text = std::string(raw);
-      i = end;
-    }
-    fields.push_back(std::move(f));
-    if (i >= line.size()) break;
-    ++i;  // the comma
-  }
-  return fields;
-}
-
 std::string found(std::string_view s) {
   return s.empty() ? std::string("an empty field") : echo(s);
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::ranges::transform(out, out.begin(),
-                         [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  return out;
 }
 
 // "value" or "value [UNIT]" -> the unit (kUnspecifiedUnit when none); nullopt otherwise.
@@ -89,47 +38,35 @@ std::expected<YearSeries, Diagnostics> parse_year_series(std::string_view text,
                                                          std::string_view file) {
   Diagnostics d;
   const std::string fname(file);
-  if (auto b = check_text_bounds(text, fname); !b.message.empty()) {
-    d.add(std::move(b));
-    return std::unexpected(std::move(d));
-  }
+  CsvDocument doc = parse_csv(text, fname, d, {.trim_blanks = true, .comments = true});
+  if (!d.empty() && doc.header.fields.empty()) return std::unexpected(std::move(d));
   YearSeries out;
-  bool have_header = false;
+  const bool have_header = !doc.header.fields.empty();
   bool have_year = false;
   int expected_year = 0;
-  int line_no = 0;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    auto first = std::ranges::find_if_not(line, is_blank);
-    if (first == line.end() || *first == '#') continue;
-    auto fields = split_line(line);
-    const int eol_column = static_cast<int>(line.size()) + 1;
-    if (!have_header) {
-      have_header = true;
-      if (lower(fields[0].text) != "year")
-        d.add(fname, line_no, fields[0].column, "header",
-              fmt::format("expected first column \"year\", found {}", found(fields[0].text)));
-      if (fields.size() < 2) {
-        d.add(fname, line_no, eol_column, "header",
-              "expected a second column \"value\" (or \"value [UNIT]\"), found end of line");
-      } else if (auto unit = value_header_unit(fields[1].text)) {
-        out.unit = *unit;
-      } else {
-        d.add(fname, line_no, fields[1].column, "header",
-              fmt::format("expected second column \"value\" or \"value [UNIT]\", found {}",
-                          found(fields[1].text)));
-      }
-      if (fields.size() > 2)
-        d.add(fname, line_no, fields[2].column, "header",
-              fmt::format("expected 2 columns (year,value), found {}", fields.size()));
-      continue;
+  if (have_header) {
+    const auto& fields = doc.header.fields;
+    const int line_no = doc.header.line;
+    if (lower(fields[0].text) != "year")
+      d.add(fname, line_no, fields[0].column, "header",
+            fmt::format("expected first column \"year\", found {}", found(fields[0].text)));
+    if (fields.size() < 2) {
+      d.add(fname, line_no, doc.header.end_column, "header",
+            "expected a second column \"value\" (or \"value [UNIT]\"), found end of line");
+    } else if (auto unit = value_header_unit(fields[1].text)) {
+      out.unit = *unit;
+    } else {
+      d.add(fname, line_no, fields[1].column, "header",
+            fmt::format("expected second column \"value\" or \"value [UNIT]\", found {}",
+                        found(fields[1].text)));
     }
+    if (fields.size() > 2)
+      d.add(fname, line_no, fields[2].column, "header",
+            fmt::format("expected 2 columns (year,value), found {}", fields.size()));
+  }
+  for (const auto& rec : doc.records) {
+    const auto& fields = rec.fields;
+    const int line_no = rec.line;
     // Year.
     const std::string& ytext = fields[0].text;
     int year = 0;
@@ -153,7 +90,7 @@ std::expected<YearSeries, Diagnostics> parse_year_series(std::string_view text,
     }
     // Value.
     if (fields.size() < 2) {
-      d.add(fname, line_no, eol_column, "value", "expected a number >= 0, found end of line");
+      d.add(fname, line_no, rec.end_column, "value", "expected a number >= 0, found end of line");
     } else {
       const std::string& vtext = fields[1].text;
       double v = 0.0;
@@ -175,9 +112,9 @@ std::expected<YearSeries, Diagnostics> parse_year_series(std::string_view text,
             fmt::format("expected 2 fields (year,value), found {}", fields.size()));
   }
   if (!have_header)
-    d.add(fname, line_no + 1, 1, "header", "expected \"year,value\", found end of file");
+    d.add(fname, doc.end_line, 1, "header", "expected \"year,value\", found end of file");
   else if (!have_year && d.empty())
-    d.add(fname, line_no + 1, 1, "year", "expected at least one data row, found end of file");
+    d.add(fname, doc.end_line, 1, "year", "expected at least one data row, found end of file");
   if (!d.empty()) return std::unexpected(std::move(d));
   return out;
 }

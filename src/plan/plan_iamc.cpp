@@ -19,67 +19,67 @@ void add_solution(const PlanModel& plan, const PlanSolution& sol, IamcTable& out
   for (const auto& sc : sol.scenarios) {
     const std::string scen =
         fmt::format("{}|{}|{}", plan.name, strategy_name(sol.strategy), sc.name);
-    auto add = [&](const std::string& var, const std::string& unit, int year, double v) {
-      out.add(model, scen, plan.region, var, unit, year, v);
+    auto add = [&](var::Variable v, int year, double value) {
+      out.add(model, scen, plan.region, std::move(v), year, value);
     };
     for (const auto& e : sol.roadmap.entries)
-      add("Plan|Build|" + e.project, "modules", e.decision_year, e.modules);
+      add(var::build(e.project), e.decision_year, e.modules);
     for (const auto& y : sc.years) {
       for (std::size_t p = 0; p < plan.projects.size(); ++p) {
         const Project& pr = plan.projects[p];
         if (y.project_capacity[p] <= 0 && y.project_output[p] <= 0) continue;
-        std::string unit(capacity_unit(pr.type));
-        add(fmt::format("Capacity|{}|{}", type_title(pr.type), pr.id), unit, y.year,
-            y.project_capacity[p]);
-        add(fmt::format("Production|{}|{}", type_title(pr.type), pr.id),
-            unit.substr(0, unit.size() - 3), y.year, y.project_output[p]);
+        const std::string_view cap = capacity_unit(pr.type);
+        const std::string_view basis = cap.substr(0, cap.size() - std::string_view("/yr").size());
+        const std::string type = type_title(pr.type);
+        add(var::capacity(type, pr.id, basis), y.year, y.project_capacity[p]);
+        add(var::production(type, pr.id, basis), y.year, y.project_output[p]);
       }
-      add("Production|Mine|REO", "t REO", y.year, y.mined);
-      add("Production|Oxide|REO", "t REO", y.year, y.separated);
-      add("Production|Metal", "t", y.year, y.metal);
-      add("Production|Magnet", "t", y.year, y.magnets);
+      add(var::production("Mine", "REO", var::unit::kReo), y.year, y.mined);
+      add(var::production("Oxide", "REO", var::unit::kReo), y.year, y.separated);
+      add(var::production("Metal", var::unit::kMetal), y.year, y.metal);
+      add(var::production("Magnet", var::unit::kMagnet), y.year, y.magnets);
       for (std::size_t ei = 0; ei < kElementCount; ++ei) {
         const auto& f = y.elements[ei];
         if (f.demand == 0 && f.mined == 0 && f.imports == 0 && f.separated == 0) continue;
-        std::string sym(info(element_at(ei)).symbol);
-        add("Demand|REO-eq|" + sym, "t REO-eq", y.year, f.demand);
-        add("Supply|Domestic|REO-eq|" + sym, "t REO-eq", y.year, f.domestic);
-        add("Trade|REO-eq|" + sym + "|Import", "t REO-eq", y.year, f.imports);
-        add("Trade|REO-eq|" + sym + "|Export", "t REO-eq", y.year, f.exports);
-        add("Shortfall|REO-eq|" + sym, "t REO-eq", y.year, f.shortfall);
-        add("Production|Mine|" + sym, "t REO", y.year, f.mined);
-        add("Production|Oxide|" + sym, "t REO", y.year, f.separated);
-        add("Stock|Oxide|" + sym, "t REO", y.year, f.stock);
-        add("Disposal|REO|" + sym, "t REO", y.year, f.disposed + f.residue);
-        if (f.demand > 0)
-          add("Self-sufficiency|" + sym, "%", y.year, 100.0 * f.domestic / f.demand);
+        const std::string_view sym = info(element_at(ei)).symbol, eq = var::unit::kReoEq;
+        add(var::flow(var::Flow::Demand, "REO-eq", sym, eq), y.year, f.demand);
+        add(var::supply_domestic(sym), y.year, f.domestic);
+        add(var::trade("REO-eq", sym, var::Direction::Import, eq), y.year, f.imports);
+        add(var::trade("REO-eq", sym, var::Direction::Export, eq), y.year, f.exports);
+        add(var::flow(var::Flow::Shortfall, "REO-eq", sym, eq), y.year, f.shortfall);
+        add(var::production("Mine", sym, var::unit::kReo), y.year, f.mined);
+        add(var::production("Oxide", sym, var::unit::kReo), y.year, f.separated);
+        add(var::stock("Oxide", sym, var::unit::kReo), y.year, f.stock);
+        add(var::flow(var::Flow::Disposal, "REO", sym, var::unit::kReo), y.year,
+            f.disposed + f.residue);
+        if (f.demand > 0) add(var::self_sufficiency(sym), y.year, 100.0 * f.domestic / f.demand);
       }
       for (const auto& [label, els] : groups) {
-        double d = 0, dom = 0;
-        for (Element e : els) {
-          d += y.elements[index(e)].demand;
-          dom += y.elements[index(e)].domestic;
-        }
-        if (d <= 0) continue;
-        add("Self-sufficiency|" + label, "%", y.year, 100.0 * dom / d);
-        add("Import dependence|" + label, "%", y.year, 100.0 * (d - dom) / d);
+        const auto ss = group_self_sufficiency(y, els);
+        if (!ss) continue;
+        add(var::self_sufficiency(label), y.year, *ss);
+        const double d = group_sum(y, els, &ElementYear::demand);
+        add(var::import_dependence(label), y.year,
+            100.0 * (d - group_sum(y, els, &ElementYear::domestic)) / d);
       }
       double total = 0;
       for (const auto& [u, q] : y.imports_by_supplier) total += q;
       for (const auto& [u, q] : y.imports_by_supplier) {
-        add("Trade|Import|" + u, "t REO-eq", y.year, q);
-        if (total > 1e-9) add("Import share|" + u, "%", y.year, 100.0 * q / total);
+        add(var::trade_import(u), y.year, q);
+        if (total > 1e-9) add(var::import_share(u), y.year, 100.0 * q / total);
       }
       for (std::size_t x = 0; x < plan.exports.size(); ++x)
-        add("Trade|Export|" + plan.exports[x].commodity.str(),
-            std::string(stage_unit(plan.exports[x].commodity.stage)), y.year, y.exports[x]);
+        add(var::trade_export(plan.exports[x].commodity.str(),
+                              stage_unit(plan.exports[x].commodity.stage)),
+            y.year, y.exports[x]);
       for (std::size_t d = 0; d < plan.demand.size(); ++d)
-        add("Shortfall|" + plan.demand[d].commodity.str(),
-            std::string(stage_unit(plan.demand[d].commodity.stage)), y.year, y.shortfall[d]);
+        add(var::shortfall(plan.demand[d].commodity.str(),
+                           stage_unit(plan.demand[d].commodity.stage)),
+            y.year, y.shortfall[d]);
       const auto& names = cost_kind_names();
       for (std::size_t k = 0; k < names.size(); ++k)
-        add("Cost|" + std::string(names[k]), "USD million", y.year, y.costs.by_kind[k]);
-      add("Cost|Total", "USD million", y.year, y.costs.total());
+        add(var::cost(names[k]), y.year, y.costs.by_kind[k]);
+      add(var::cost_total(), y.year, y.costs.total());
     }
   }
   const std::string prefix = std::string(strategy_name(sol.strategy)) + ".";

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "plan_extract.hpp"
+#include "rareflow/core/text.hpp"
 
 namespace rareflow::plan::detail {
 
@@ -25,12 +26,6 @@ std::vector<bool> present(const PlanModel& plan, const PlanSolution& sol) {
     for (std::size_t pi = 0; pi < plan.projects.size(); ++pi)
       if (plan.projects[pi].id == e.project) in[pi] = true;
   return in;
-}
-
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
-  return out;
 }
 
 std::string why_idle(const PlanModel& plan, const std::vector<bool>& in, const Project& p) {

@@ -55,8 +55,7 @@ std::vector<Element> read_elements(TableReader& r, std::string_view key, std::st
         start = plus + 1;
       }
       std::string msg = fmt::format("unknown element or group '{}'", bad);
-      std::string near = closest_match(bad, symbols);
-      if (!near.empty()) msg += fmt::format(", did you mean '{}'?", near);
+      msg += suggestion(bad, symbols);
       r.error(key, msg + " (groups: all, LREE, HREE, magnet)");
       return {};
     }
@@ -95,8 +94,7 @@ std::vector<Commodity> commodities_of(TableReader& r, std::string_view key, cons
       for (const auto& inf : element_table()) symbols.emplace_back(inf.symbol);
       std::string msg = group ? fmt::format("expected one element here, found group '{}'", item)
                               : fmt::format("unknown element '{}' in \"{}\"", item, text);
-      std::string near = group ? "" : closest_match(item, symbols);
-      if (!near.empty()) msg += fmt::format(", did you mean '{}'?", near);
+      msg += (group ? "" : suggestion(item, symbols));
       return bad(msg);
     }
     for (Element e : *group) out.push_back({st, std::string(info(e).symbol)});
@@ -112,16 +110,14 @@ std::vector<Commodity> commodities_of(TableReader& r, std::string_view key, cons
       std::string msg = fmt::format("unknown {} '{}' in \"{}\" (define it under [{}s.{}])",
                                     stage == "magnet" ? "magnet type" : "deposit", item, text,
                                     stage == "magnet" ? "magnet" : "deposit", item);
-      std::string near = closest_match(item, ids);
-      if (!near.empty()) msg += fmt::format(", did you mean '{}'?", near);
+      msg += suggestion(item, ids);
       return bad(msg);
     }
     out.push_back({stage == "magnet" ? Stage::Magnet : Stage::Concentrate, item});
     return out;
   }
   std::string msg = fmt::format("unknown stage '{}' in \"{}\"", stage, text);
-  std::string near = closest_match(stage, stages);
-  if (!near.empty()) msg += fmt::format(", did you mean '{}'?", near);
+  msg += suggestion(stage, stages);
   return bad(msg + " (stages: concentrate, oxide, metal, magnet)");
 }
 
@@ -244,8 +240,7 @@ std::string load_plan_text(const std::string& path_or_name, std::string& file_na
   }
   std::string msg =
       fmt::format("no plan file '{}' and no embedded plan of that name", path_or_name);
-  std::string near = closest_match(path_or_name, names);
-  if (!near.empty()) msg += fmt::format(", did you mean '{}'?", near);
+  msg += suggestion(path_or_name, names);
   if (!names.empty()) {
     msg += " (embedded plans:";
     for (const auto& n : names) msg += " " + n;

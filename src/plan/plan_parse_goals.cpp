@@ -58,11 +58,9 @@ void parse_goal(TableReader& r, PlanModel& plan) {
   if (!kind_text) return;
   auto kind = goal_kind(*kind_text);
   if (!kind) {
-    std::string near = closest_match(*kind_text, kKinds);
     r.error("kind", fmt::format("expected self_sufficiency|import_dependence|market_share|exports|"
                                 "supplier_share|budget, found string \"{}\"{}",
-                                *kind_text,
-                                near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near)));
+                                *kind_text, suggestion(*kind_text, kKinds)));
     return;
   }
   g.kind = *kind;
@@ -94,10 +92,7 @@ void parse_goal(TableReader& r, PlanModel& plan) {
     std::vector<std::string> names;
     for (const auto& sc : plan.scenarios) names.push_back(sc.name);
     if (std::find(names.begin(), names.end(), s) == names.end()) {
-      std::string near = closest_match(s, names);
-      r.error("scenarios",
-              fmt::format("unknown scenario '{}'{}", s,
-                          near.empty() ? "" : fmt::format(", did you mean '{}'?", near)));
+      r.error("scenarios", fmt::format("unknown scenario '{}'{}", s, suggestion(s, names)));
     }
   }
   auto share = [&](std::string_view key) {
@@ -120,10 +115,8 @@ void parse_goal(TableReader& r, PlanModel& plan) {
         std::vector<std::string> sup;
         for (const auto& o : plan.imports) sup.push_back(o.supplier);
         if (std::find(sup.begin(), sup.end(), g.supplier) == sup.end()) {
-          std::string near = closest_match(g.supplier, sup);
           r.error("supplier",
-                  fmt::format("unknown supplier '{}'{}", g.supplier,
-                              near.empty() ? "" : fmt::format(", did you mean '{}'?", near)));
+                  fmt::format("unknown supplier '{}'{}", g.supplier, suggestion(g.supplier, sup)));
         }
       }
       break;

@@ -1,9 +1,12 @@
 // [deposits.*], [magnets.*], [feeds.*] and [projects.*] of a plan file.
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include <fmt/format.h>
 
 #include "plan_parse.hpp"
+#include "project_params.hpp"
 
 namespace rareflow::plan::detail {
 
@@ -40,13 +43,12 @@ std::optional<ProjectType> project_type(const std::string& s) {
   return std::nullopt;
 }
 
-// A reference to a named entry (deposit, feed, magnet type), with "did you mean".
+// A reference to a named entry (deposit, feed, magnet type), with a suggestion.
 bool check_ref(TableReader& r, std::string_view key, const std::string& id,
                const std::vector<std::string>& known, std::string_view what) {
   if (std::find(known.begin(), known.end(), id) != known.end()) return true;
   std::string msg = fmt::format("unknown {} '{}'", what, id);
-  std::string near = closest_match(id, known);
-  if (!near.empty()) msg += fmt::format(", did you mean '{}'?", near);
+  msg += suggestion(id, known);
   r.error(key, msg);
   return false;
 }
@@ -66,12 +68,11 @@ void parse_project(const std::string& id, TableReader& r, PlanModel& plan) {
   if (type_text) {
     auto t = project_type(*type_text);
     if (!t) {
-      std::string near =
-          closest_match(*type_text, {"mine", "separation", "metal", "magnet", "recycling"});
       r.error("type", fmt::format("expected mine|separation|metal|magnet|recycling, found string "
                                   "\"{}\"{}",
                                   *type_text,
-                                  near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near)));
+                                  suggestion(*type_text, {"mine", "separation", "metal", "magnet",
+                                                          "recycling"})));
       return;
     }
     p.type = *t;
@@ -115,37 +116,52 @@ void parse_project(const std::string& id, TableReader& r, PlanModel& plan) {
   }
   if (only_for("elements", {ProjectType::Separation, ProjectType::Metal}))
     p.elements = read_elements(r, "elements", nullptr, false);
-  if (only_for("recovery", {ProjectType::Separation, ProjectType::Recycling}))
-    p.recovery = r.number_in("recovery", 0.0, 1.0, "a share between 0 and 1").value_or(1.0);
-  p.capacity_per_module =
-      r.number_in("capacity", 1e-9, 1e9, fmt::format("a capacity > 0 in {}", capacity_unit(p.type)),
-                  true)
-          .value_or(1.0);
-  p.existing_modules = r.integer("existing").value_or(0);
-  if (p.existing_modules < 0) r.error("existing", "expected a module count >= 0");
-  p.max_modules = r.integer("max_modules").value_or(std::max(1, p.existing_modules));
-  if (p.max_modules < p.existing_modules || p.max_modules > 1000)
+  // The type's declared numbers; a bad value is reported and its default used from here on.
+  const std::vector<ParamSpec>& params = project_params(p.type);
+  std::set<std::string> others;
+  for (ProjectType other : kProjectTypes)
+    for (const auto& spec : project_params(other))
+      if (!find_param(params, spec.key)) others.insert(spec.key);
+  for (const auto& key : others) only_for(key, {});
+  std::map<std::string, double> num;
+  auto fallback = [](const ParamSpec& spec) { return spec.default_value.value_or(spec.min); };
+  for (const auto& spec : params)
+    if (spec.key != "capex" && spec.key != "fixed_cost")
+      num[spec.key] = r.param(spec).value_or(fallback(spec));
+  p.capacity_per_module = num["capacity"];
+  p.existing_modules = static_cast<int>(num["existing"]);
+  p.max_modules =
+      r.has("max_modules") ? static_cast<int>(num["max_modules"]) : std::max(1, p.existing_modules);
+  if (p.max_modules < p.existing_modules)
     r.error("max_modules", fmt::format("expected a count between existing ({}) and 1000, found {}",
                                        p.existing_modules, p.max_modules));
   bool buildable = p.max_modules > p.existing_modules;
-  auto capex = r.money_musd("capex", buildable);
-  if (capex && *capex < 0)
-    r.error("capex", fmt::format("expected capex >= 0, found {} USD million", *capex));
-  p.capex_musd = capex.value_or(0.0);
-  auto fixed = r.money_musd("fixed_cost");
-  if (fixed && *fixed < 0)
-    r.error("fixed_cost", "expected a cost >= 0 (USD million per module per year)");
-  p.fixed_cost_musd = fixed.value_or(0.0);
-  p.variable_cost =
-      r.number_in("variable_cost", 0.0, 1e6, "a cost >= 0 in USD/kg of output").value_or(0.0);
-  p.lead_time = r.integer("lead_time").value_or(0);
-  if (p.lead_time < 0 || p.lead_time > 40)
-    r.error("lead_time", fmt::format("expected 0 to 40 years, found {}", p.lead_time));
-  p.earliest_decision = r.integer("earliest_decision").value_or(0);
-  p.latest_decision = r.integer("latest_decision").value_or(0);
-  p.life_years = r.integer("life").value_or(20);
-  if (p.life_years < 1 || p.life_years > 100)
-    r.error("life", fmt::format("expected 1 to 100 years, found {}", p.life_years));
+  // Money may be given in another currency; its range applies in USD million.
+  for (const char* key : {"capex", "fixed_cost"}) {
+    const ParamSpec& spec = *find_param(params, key);
+    num[key] = fallback(spec);
+    const toml::node* n = r.node(key);
+    if (!n || !n->is_table()) {
+      if (!n && key == std::string_view("capex") && buildable)
+        r.expected(key, "an amount in USD million or { value = ..., unit = \"...\" }");
+      if (n) num[key] = r.param(spec).value_or(num[key]);
+      continue;
+    }
+    auto x = r.money_musd(key);
+    if (!x) continue;
+    if (std::string problem = check_param(spec, *x); !problem.empty())
+      r.error(key, std::move(problem));
+    else
+      num[key] = *x;
+  }
+  p.capex_musd = num["capex"];
+  p.fixed_cost_musd = num["fixed_cost"];
+  p.variable_cost = num["variable_cost"];
+  p.lead_time = static_cast<int>(num["lead_time"]);
+  p.earliest_decision = static_cast<int>(num["earliest_decision"]);
+  p.latest_decision = static_cast<int>(num["latest_decision"]);
+  p.life_years = static_cast<int>(num["life"]);
+  if (num.contains("recovery")) p.recovery = num["recovery"];
   if (const toml::array* ramp = r.array("ramp")) {
     for (const auto& el : *ramp) {
       auto v = el.value<double>();
@@ -237,27 +253,12 @@ void parse_materials(ParseContext& ctx, const toml::table& root, PlanModel& plan
 }
 
 void parse_projects(ParseContext& ctx, const toml::table& root, PlanModel& plan) {
-  for_each_entry(ctx, root, "projects",
-                 with_note({"type",
-                            "name",
-                            "deposit",
-                            "feed",
-                            "magnet",
-                            "deposits",
-                            "elements",
-                            "recovery",
-                            "capacity",
-                            "capex",
-                            "fixed_cost",
-                            "variable_cost",
-                            "lead_time",
-                            "earliest_decision",
-                            "latest_decision",
-                            "max_modules",
-                            "existing",
-                            "life",
-                            "ramp",
-                            "announced"}),
+  std::vector<std::string_view> keys = {"type",     "name",     "deposit", "feed",     "magnet",
+                                        "deposits", "elements", "ramp",    "announced"};
+  for (ProjectType t : kProjectTypes)
+    for (const auto& spec : project_params(t))
+      if (std::find(keys.begin(), keys.end(), spec.key) == keys.end()) keys.push_back(spec.key);
+  for_each_entry(ctx, root, "projects", with_note(keys),
                  [&](const std::string& id, TableReader& r) { parse_project(id, r, plan); });
 }
 

@@ -111,10 +111,8 @@ void parse_scenarios(ParseContext& ctx, const toml::table& root, PlanModel& plan
       o.supplier = ir.string("supplier", true).value_or("");
       if (!o.supplier.empty() &&
           std::find(suppliers.begin(), suppliers.end(), o.supplier) == suppliers.end()) {
-        std::string near = closest_match(o.supplier, suppliers);
-        ir.error("supplier",
-                 fmt::format("unknown supplier '{}' (no [[imports]] entry has it){}", o.supplier,
-                             near.empty() ? "" : fmt::format(", did you mean '{}'?", near)));
+        ir.error("supplier", fmt::format("unknown supplier '{}' (no [[imports]] entry has it){}",
+                                         o.supplier, suggestion(o.supplier, suppliers)));
       }
       std::string key = ir.has("commodities") ? "commodities" : "commodity";
       auto cs = read_commodities(ir, key, plan, true, true);
@@ -200,10 +198,8 @@ void parse_commitments(ParseContext& ctx, const toml::table& root, PlanModel& pl
     c.note = r.note();
     if (c.project.empty()) continue;
     if (std::find(ids.begin(), ids.end(), c.project) == ids.end()) {
-      std::string near = closest_match(c.project, ids);
       r.error("project",
-              fmt::format("unknown project '{}'{}", c.project,
-                          near.empty() ? "" : fmt::format(", did you mean '{}'?", near)));
+              fmt::format("unknown project '{}'{}", c.project, suggestion(c.project, ids)));
       continue;
     }
     const Project& p = *plan.project(c.project);

@@ -65,9 +65,8 @@ Result<GoalSweep> parse_goal_sweep(const std::string& text, const PlanModel& pla
   std::vector<std::string> names;
   for (const auto& g : plan.goals) names.push_back(g.name);
   if (std::find(names.begin(), names.end(), s.goal) == names.end()) {
-    std::string near = closest_match(s.goal, names);
     return fail(fmt::format("--sweep-goal: plan '{}' has no goal '{}'{}", plan.name, s.goal,
-                            near.empty() ? "" : fmt::format(", did you mean '{}'?", near)));
+                            suggestion(s.goal, names)));
   }
   std::vector<std::string_view> parts;
   std::string_view rest(text);

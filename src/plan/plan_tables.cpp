@@ -22,13 +22,19 @@ Cell text(std::string s) {
   return Cell{std::move(s)};
 }
 
+}  // namespace
+
 double group_sum(const YearResult& y, const std::vector<Element>& g, double ElementYear::*field) {
   double v = 0;
   for (Element e : g) v += y.elements[index(e)].*field;
   return v;
 }
 
-}  // namespace
+std::optional<double> group_self_sufficiency(const YearResult& y, const std::vector<Element>& g) {
+  const double d = group_sum(y, g, &ElementYear::demand);
+  if (d <= 0) return std::nullopt;
+  return 100.0 * group_sum(y, g, &ElementYear::domestic) / d;
+}
 
 std::vector<std::pair<std::string, std::vector<Element>>> reported_groups(const PlanModel& plan) {
   std::vector<std::pair<std::string, std::vector<Element>>> out;
@@ -177,13 +183,14 @@ Table self_sufficiency_table(const PlanModel& plan, const PlanSolution& s) {
   for (const auto& sc : s.scenarios)
     for (const auto& y : sc.years)
       for (const auto& [label, els] : groups) {
+        const auto ss = group_self_sufficiency(y, els);
+        if (!ss) continue;
         double d = group_sum(y, els, &ElementYear::demand);
-        if (d <= 0) continue;
         double dom = group_sum(y, els, &ElementYear::domestic);
         double imp = group_sum(y, els, &ElementYear::imports);
         double sh = group_sum(y, els, &ElementYear::shortfall);
         t.add_row({text(sc.name), count(y.year), text(label), num(d), num(dom), num(imp), num(sh),
-                   num(100.0 * dom / d), num(100.0 * (imp + sh) / d)});
+                   num(*ss), num(100.0 * (imp + sh) / d)});
       }
   t.notes.push_back(
       "t REO-eq: metals and magnets converted to oxide through the element table and the "

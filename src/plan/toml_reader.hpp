@@ -1,6 +1,5 @@
-// Checked reading of TOML tables: every problem becomes a Diagnostic that names the place
-// (file:line:column), the field path and what was expected versus found. Unknown keys are
-// reported with a "did you mean". Readers never throw; the caller collects and throws once.
+// The plan's TOML reader: the data layer's checked reader (rareflow/data/toml_reader.hpp) plus
+// the plan's value kinds, and the sane ranges of plan quantities.
 #pragma once
 
 #include <map>
@@ -13,48 +12,31 @@
 
 #include "rareflow/core/elements.hpp"
 #include "rareflow/core/error.hpp"
+#include "rareflow/data/toml_reader.hpp"
 #include "rareflow/plan/plan_model.hpp"
 
 namespace rareflow::plan::detail {
 
-struct ParseContext {
-  std::string file;
-  Diagnostics diags;
+using data::describe;
+
+// The plan file's context: its diagnostics plus what later sections need from earlier ones.
+struct ParseContext : data::TomlContext {
   std::map<std::string, double> per_usd;  // currency rates known so far
   bool horizon_ok = false;                // first/last year read and sensible
-
-  void error(const toml::source_region& where, const std::string& field, std::string message);
 };
 
-// "string \"abc\"", "integer 5", "table", ... for "found ..." messages.
-std::string describe(const toml::node& n);
-
-class TableReader {
+// The data layer's reader plus the plan's own value kinds (money, year paths, shares, notes).
+class TableReader : public data::TableReader {
  public:
-  // `allowed` lists the keys this table may hold; others are reported.
   TableReader(ParseContext& ctx, const toml::table& t, std::string path,
-              std::vector<std::string_view> allowed);
-  // A reader whose keys were checked elsewhere (e.g. the file's root, read in several passes).
-  static TableReader unchecked(ParseContext& ctx, const toml::table& t, std::string path);
+              const std::vector<std::string_view>& allowed)
+      : data::TableReader(ctx, t, std::move(path), allowed), ctx_(&ctx) {}
+  static TableReader unchecked(ParseContext& ctx, const toml::table& t, std::string path) {
+    return TableReader(ctx, t, std::move(path));
+  }
 
-  const toml::table& raw() const { return *t_; }
   ParseContext& ctx() { return *ctx_; }
-  const std::string& path() const { return path_; }
-  std::string field(std::string_view key) const;
-  bool has(std::string_view key) const { return t_->get(key) != nullptr; }
-  const toml::node* node(std::string_view key) const { return t_->get(key); }
 
-  std::optional<double> number(std::string_view key, bool required = false);
-  // A number that must lie in [lo, hi]; `what` describes the range for the message.
-  std::optional<double> number_in(std::string_view key, double lo, double hi, std::string_view what,
-                                  bool required = false);
-  std::optional<int> integer(std::string_view key, bool required = false);
-  std::optional<std::string> string(std::string_view key, bool required = false);
-  std::optional<bool> boolean(std::string_view key);
-  const toml::table* table(std::string_view key, bool required = false);
-  const toml::array* array(std::string_view key, bool required = false);
-  // Strings given as one string or an array of strings.
-  std::optional<std::vector<std::string>> strings(std::string_view key, bool required = false);
   // Money: a number in million USD, or { value = 7, unit = "RUB billion" }.
   std::optional<double> money_musd(std::string_view key, bool required = false);
   // A number (constant) or a table { 2025 = 1.0, 2030 = 2.0 }, every value in [lo, hi]
@@ -68,17 +50,11 @@ class TableReader {
   // source / confidence / reason of this entry.
   SourceNote note();
 
-  void error(std::string_view key, std::string message);
-  void error_here(std::string message);  // about the table itself
-  void expected(std::string_view key, std::string_view what);
-
  private:
   TableReader(ParseContext& ctx, const toml::table& t, std::string path)
-      : ctx_(&ctx), t_(&t), path_(std::move(path)) {}
+      : data::TableReader(ctx, t, std::move(path)), ctx_(&ctx) {}
 
   ParseContext* ctx_;
-  const toml::table* t_;
-  std::string path_;
 };
 
 // The keys every entry may carry for its source note.

@@ -14,11 +14,9 @@ bool is_aggregate_region(std::string_view region) {
 void append_roadmap(IamcTable& t, const std::string& scenario,
                     const std::vector<RoadmapEntry>& entries) {
   for (const auto& e : entries) {
-    std::string base = std::string(vars::kRoadmap) + e.project;
-    t.add(kModelName, scenario, e.region, base + std::string(vars::kRoadmapCapacity),
-          e.capacity_unit, e.online_year, e.capacity);
-    t.add(kModelName, scenario, e.region, base + std::string(vars::kRoadmapCapex), "million USD",
-          e.decision_year, e.capex);
+    t.add(kModelName, scenario, e.region, var::roadmap_capacity(e.project, e.capacity_unit),
+          e.online_year, e.capacity);
+    t.add(kModelName, scenario, e.region, var::roadmap_capex(e.project), e.decision_year, e.capex);
   }
 }
 
@@ -27,13 +25,13 @@ std::vector<RoadmapEntry> read_roadmap(const IamcTable& t, const std::string& sc
   std::map<std::string, RoadmapEntry> by_project;
   std::map<std::string, int> seen;  // bit 1: capacity, bit 2: capex
   for (const auto& r : t.rows) {
-    if (r.scenario != scenario || !r.variable.starts_with(vars::kRoadmap)) continue;
-    std::string rest = r.variable.substr(vars::kRoadmap.size());
-    bool cap = rest.ends_with(vars::kRoadmapCapacity);
-    bool capex = rest.ends_with(vars::kRoadmapCapex);
+    if (r.scenario != scenario || !r.variable.starts_with(var::kRoadmap)) continue;
+    std::string rest = r.variable.substr(var::kRoadmap.size());
+    bool cap = rest.ends_with(var::kRoadmapCapacity);
+    bool capex = rest.ends_with(var::kRoadmapCapex);
     if (!cap && !capex) continue;
     std::string project =
-        rest.substr(0, rest.size() - (cap ? vars::kRoadmapCapacity : vars::kRoadmapCapex).size());
+        rest.substr(0, rest.size() - (cap ? var::kRoadmapCapacity : var::kRoadmapCapex).size());
     if (!by_project.contains(project)) order.push_back(project);
     auto& e = by_project[project];
     e.project = project;
@@ -58,10 +56,9 @@ std::vector<RoadmapEntry> read_roadmap(const IamcTable& t, const std::string& sc
 void append_criticality(IamcTable& t, const std::string& scenario, const std::string& region,
                         int year, const std::vector<CriticalityScore>& scores) {
   for (const auto& s : scores) {
-    t.add(kModelName, scenario, region, std::string(vars::kSupplyRisk) + s.material, "1", year,
-          s.supply_risk);
-    t.add(kModelName, scenario, region, std::string(vars::kEconomicImportance) + s.material, "1",
-          year, s.economic_importance);
+    t.add(kModelName, scenario, region, var::supply_risk(s.material), year, s.supply_risk);
+    t.add(kModelName, scenario, region, var::economic_importance(s.material), year,
+          s.economic_importance);
   }
 }
 

@@ -7,23 +7,15 @@
 #include "html_assets.hpp"
 #include "html_parts.hpp"
 #include "rareflow/core/io.hpp"
+#include "rareflow/core/text.hpp"
 #include "rareflow/report/conventions.hpp"
 #include "rareflow/report/report.hpp"
 #include "rareflow/report/svg.hpp"
 
 namespace rareflow::report {
 
-Result<ReportFormat> parse_report_format(const std::string& s) {
-  if (s == "html") return ReportFormat::Html;
-  if (s == "xlsx") return ReportFormat::Xlsx;
-  return fail(fmt::format("report format '{}' is not one of html, xlsx", s));
-}
-
-ReportFormat format_from_extension(const std::filesystem::path& p) {
-  auto ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".xlsx" ? ReportFormat::Xlsx : ReportFormat::Html;
+Format format_from_extension(const std::filesystem::path& p) {
+  return lower(p.extension().string()) == ".xlsx" ? Format::Xlsx : Format::Html;
 }
 
 namespace detail {
@@ -68,12 +60,15 @@ std::string render_section(const Section& s) {
 
 // Which section shows a variable, for the table of variables read.
 std::string shown_in(const std::string& v) {
-  if (v.starts_with("Price|Oxide|")) return "Oxide prices";
-  if (v == "Production|Mine|REO" || v == "Production|Separation|REO")
+  if (v.starts_with(var::kPriceOxide)) return "Oxide prices";
+  if (v == var::kMineProduction || v == var::kSeparationProduction)
     return "Production and separation by country";
-  if (v.starts_with("Shortfall|")) return "Shortfalls";
-  if (v.starts_with("Plan|")) return "Roadmap plan";
-  if (v.starts_with("Criticality|SR|") || v.starts_with("Criticality|EI|")) return "Criticality";
+  if (v.starts_with(var::kShortfall)) return "Shortfalls";
+  if (v.starts_with(var::kPlan) || v.starts_with(var::kSelfSufficiency) ||
+      v.starts_with(var::kCost))
+    return "Roadmap plan";
+  if (v.starts_with(var::kSupplyRisk) || v.starts_with(var::kEconomicImportance))
+    return "Criticality";
   return "xlsx only";
 }
 
@@ -176,7 +171,7 @@ std::string render_html_report(const ReportInputs& in) {
     add(shortfall_section(in.results), "Shortfalls", "no Shortfall|... variables");
   }
   add(plan_section(in.results), "Roadmap plan",
-      "no Plan|Roadmap, Plan|Self-sufficiency or Plan|Cost variables (not a plan run)");
+      "no Plan|Roadmap, Self-sufficiency or Cost variables (not a plan run)");
   add(criticality_section(in.results), "Criticality",
       "no Criticality|SR and Criticality|EI variables (not a criticality run)");
   // A back-test is a calibration run of its own, so its absence from a scenario's report is not
@@ -235,9 +230,8 @@ std::string render_html_report(const ReportInputs& in) {
   return out;
 }
 
-Result<void> write_report(const ReportInputs& in, const std::filesystem::path& out,
-                          ReportFormat format) {
-  if (format == ReportFormat::Xlsx) return write_xlsx(in, out);
+Result<void> write_report(const ReportInputs& in, const std::filesystem::path& out, Format format) {
+  if (format == Format::Xlsx) return write_xlsx(in, out);
   return write_file_atomic(out, render_html_report(in));
 }
 

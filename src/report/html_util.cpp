@@ -6,6 +6,7 @@
 
 #include "html_parts.hpp"
 #include "rareflow/core/elements.hpp"
+#include "rareflow/core/text.hpp"
 #include "rareflow/report/svg.hpp"
 
 namespace rareflow::report::detail {
@@ -82,8 +83,7 @@ std::string cell_html(const Cell& c, int precision) {
 namespace {
 // A column of years ("year", "online year", "first_year"): shown without thousands separators.
 bool is_year_column(const Column& c) {
-  std::string n = c.name;
-  for (char& ch : n) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const std::string n = lower(c.name);
   return c.unit.empty() && n.find("year") != std::string::npos &&
          n.find("years") == std::string::npos;
 }

@@ -20,26 +20,8 @@ void append_solution(IamcTable& t, const plan::PlanModel& m, const plan::PlanSol
                        e.online_year, e.capacity, std::string(plan::capacity_unit(e.type)),
                        e.capex_musd});
   append_roadmap(t, base, entries);
-  auto groups = plan::reported_groups(m);
   for (const auto& sc : s.scenarios) {
     std::string scen = fmt::format("{}|{}", base, sc.name);
-    for (const auto& y : sc.years) {
-      for (const auto& [name, els] : groups) {
-        double demand = 0, domestic = 0;
-        for (Element e : els) {
-          demand += y.elements[index(e)].demand;
-          domestic += y.elements[index(e)].domestic;
-        }
-        if (demand > 0)
-          t.add(kModelName, scen, m.region, std::string(vars::kSelfSufficiency) + name, "%", y.year,
-                100.0 * domestic / demand);
-      }
-      const auto& names = plan::cost_kind_names();
-      for (std::size_t k = 0; k < names.size(); ++k)
-        if (y.costs.by_kind[k] != 0)
-          t.add(kModelName, scen, m.region, std::string(vars::kCost) + std::string(names[k]),
-                "million USD (undiscounted)", y.year, y.costs.by_kind[k]);
-    }
     // Goal lines: a self-sufficiency goal as is; an import-dependence cap d as 1 - d.
     for (const auto& g : m.goals) {
       bool ss = g.kind == plan::GoalKind::SelfSufficiency;
@@ -54,8 +36,7 @@ void append_solution(IamcTable& t, const plan::PlanModel& m, const plan::PlanSol
       double share = 100.0 * (ss ? g.share : 1.0 - g.share);
       for (int y = std::max(g.first_year, m.first_year); y <= std::min(g.last_year, m.last_year);
            ++y)
-        t.add(kModelName, scen, m.region, std::string(vars::kSelfSufficiencyGoal) + group, "%", y,
-              share);
+        t.add(kModelName, scen, m.region, var::goal_self_sufficiency(group), y, share);
     }
   }
 }
@@ -67,13 +48,11 @@ void append_plan_rows(IamcTable& t, const plan::PlanRunResult& r) {
   if (r.reference) append_solution(t, r.plan, *r.reference);
   const std::string scen = fmt::format("{}|optimised", r.plan.name);
   for (const auto& v : r.ranking) {
-    const std::string var = std::string(vars::kProjectValue) + v.project;
-    const std::string unit = "million USD (expected present value)";
     if (v.forbid_possible)
-      t.add(kModelName, scen, r.plan.region, var + std::string(vars::kProjectValueForbidden), unit,
+      t.add(kModelName, scen, r.plan.region, var::project_value_forbidden(v.project),
             r.plan.first_year, v.forbidden_delta);
-    t.add(kModelName, scen, r.plan.region, var + std::string(vars::kProjectValueForced), unit,
-          r.plan.first_year, v.forced_delta);
+    t.add(kModelName, scen, r.plan.region, var::project_value_forced(v.project), r.plan.first_year,
+          v.forced_delta);
   }
 }
 

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "csv_read.hpp"
+#include "rareflow/core/csv.hpp"
 #include "rareflow/core/io.hpp"
 #include "rareflow/core/json_read.hpp"
 #include "rareflow/core/limits.hpp"
@@ -62,19 +62,19 @@ Result<Table> table_from_json_object(const nlohmann::json& j) {
 
 Result<Table> table_from_csv(const std::string& text, const std::string& title,
                              const std::string& file_name) {
-  if (auto b = check_text_bounds(text, file_name); !b.message.empty()) return fail(b.str());
-  auto recs = detail::parse_csv(text);
-  if (recs.empty()) return fail(fmt::format("{}: empty file; expected a header row", file_name));
+  auto doc = read_csv(text, file_name);
+  if (!doc) return std::unexpected(doc.error());
+  if (doc->header.fields.empty())
+    return fail(fmt::format("{}: empty file; expected a header row", file_name));
   Table t;
   t.title = title;
-  for (const auto& h : recs[0].fields) t.columns.push_back(column_from_header(h));
-  for (std::size_t i = 1; i < recs.size(); ++i) {
-    const auto& r = recs[i];
+  for (const auto& h : doc->header.fields) t.columns.push_back(column_from_header(h.text));
+  for (const auto& r : doc->records) {
     if (r.fields.size() > t.columns.size())
       return fail(fmt::format("{}:{}: {} fields but the header names {} columns", file_name, r.line,
                               r.fields.size(), t.columns.size()));
     std::vector<Cell> row;
-    for (const auto& f : r.fields) row.push_back(cell_from_text(f));
+    for (const auto& f : r.fields) row.push_back(cell_from_text(f.text));
     t.rows.push_back(std::move(row));
   }
   return t;

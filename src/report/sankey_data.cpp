@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "csv_read.hpp"
+#include "rareflow/core/csv.hpp"
 #include "rareflow/core/limits.hpp"
 #include "rareflow/core/params.hpp"
 #include "rareflow/core/table.hpp"
@@ -238,48 +238,48 @@ Result<std::vector<SankeyData>> key_group_sankeys(const std::vector<ChainFlow>& 
 Result<std::vector<ChainFlow>> chain_flows_from_csv(const std::string& text,
                                                     const std::string& file_name,
                                                     std::string* unit) {
-  if (auto b = check_text_bounds(text, file_name); !b.message.empty()) return fail(b.str());
-  auto recs = detail::parse_csv(text);
+  auto doc = read_csv(text, file_name);
+  if (!doc) return std::unexpected(doc.error());
   static const std::vector<std::string> kHeader{"from_stage", "from_node", "to_stage", "to_node",
                                                 "element",    "value",     "unit"};
-  if (recs.empty() || recs[0].fields != kHeader)
+  if (field_texts(doc->header) != kHeader)
     return fail(fmt::format("{}:1: expected header {}", file_name, fmt::join(kHeader, ",")));
   std::vector<ChainFlow> out;
   std::vector<std::string> problems;
   std::string first_unit;
-  for (std::size_t i = 1; i < recs.size(); ++i) {
-    const auto& r = recs[i];
-    if (r.fields.size() != kHeader.size()) {
+  for (const auto& rec : doc->records) {
+    const std::vector<std::string> fields = field_texts(rec);
+    if (fields.size() != kHeader.size()) {
       problems.push_back(
-          fmt::format("{}:{}: expected 7 fields, found {}", file_name, r.line, r.fields.size()));
+          fmt::format("{}:{}: expected 7 fields, found {}", file_name, rec.line, fields.size()));
       continue;
     }
-    ChainFlow f{r.fields[0], r.fields[1], r.fields[2], r.fields[3], Element::Nd, 0.0};
-    auto e = element_from_symbol(r.fields[4]);
+    ChainFlow f{fields[0], fields[1], fields[2], fields[3], Element::Nd, 0.0};
+    auto e = element_from_symbol(fields[4]);
     if (!e) {
       problems.push_back(fmt::format("{}:{}: element: '{}' is not a rare-earth symbol", file_name,
-                                     r.line, r.fields[4]));
+                                     rec.line, fields[4]));
       continue;
     }
     f.element = *e;
-    const auto& v = r.fields[5];
+    const auto& v = fields[5];
     // A flow is at most 10 Mt, about 25 times world mine production (390 kt REO/yr, USGS MCS
     // 2025): 2147483647 t of Dy was drawn as a Sankey before (issue 13).
-    const ParamSpec spec{"value", ParamType::Number, r.fields[6], 0.0, 1e7, {}, true, ""};
+    const ParamSpec spec{"value", ParamType::Number, fields[6], 0.0, 1e7, {}, true, ""};
     auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), f.value);
     if (ec != std::errc() || p != v.data() + v.size()) {
-      problems.push_back(fmt::format("{}:{}: value: expected {}, found {}", file_name, r.line,
+      problems.push_back(fmt::format("{}:{}: value: expected {}, found {}", file_name, rec.line,
                                      param_expectation(spec), echo(v)));
       continue;
     }
     if (auto bad = check_param(spec, f.value); !bad.empty()) {
-      problems.push_back(fmt::format("{}:{}: value: {}", file_name, r.line, bad));
+      problems.push_back(fmt::format("{}:{}: value: {}", file_name, rec.line, bad));
       continue;
     }
-    if (first_unit.empty()) first_unit = r.fields[6];
-    if (r.fields[6] != first_unit)
+    if (first_unit.empty()) first_unit = fields[6];
+    if (fields[6] != first_unit)
       problems.push_back(fmt::format("{}:{}: unit: '{}' differs from '{}' used above", file_name,
-                                     r.line, r.fields[6], first_unit));
+                                     rec.line, fields[6], first_unit));
     out.push_back(std::move(f));
   }
   if (!problems.empty()) return fail(fmt::format("{}", fmt::join(problems, "\n")));

@@ -11,7 +11,6 @@
 namespace rareflow::report::detail {
 
 namespace {
-constexpr std::string_view kModel = "Backtest|Model|", kObserved = "Backtest|Observed|";
 
 LineSeries line(const std::string& name, const std::map<int, double>& by_year, std::size_t color,
                 bool dashed) {
@@ -29,9 +28,10 @@ LineSeries line(const std::string& name, const std::map<int, double>& by_year, s
 }  // namespace
 
 SectionResult backtest_section(const IamcTable& t) {
-  auto model = slices(t, [](const std::string& v) { return v.starts_with(kModel); });
+  auto model = slices(t, [](const std::string& v) { return v.starts_with(var::kBacktestModel); });
   if (model.empty()) return std::nullopt;
-  auto observed = slices(t, [](const std::string& v) { return v.starts_with(kObserved); });
+  auto observed =
+      slices(t, [](const std::string& v) { return v.starts_with(var::kBacktestObserved); });
   Section s;
   s.id = "backtest";
   s.title = "Back-test: model against observed";
@@ -47,10 +47,11 @@ SectionResult backtest_section(const IamcTable& t) {
                  {"MALE", "", 3},
                  {"typical factor", "x", 2}};
   for (const auto& m : model) {
-    std::string series = m.variable.substr(kModel.size());
+    std::string series = m.variable.substr(var::kBacktestModel.size());
     const Slice* o = nullptr;
     for (const auto& x : observed)
-      if (x.scenario == m.scenario && x.variable.substr(kObserved.size()) == series) o = &x;
+      if (x.scenario == m.scenario && x.variable.substr(var::kBacktestObserved.size()) == series)
+        o = &x;
     LineChart c;
     c.title = series;
     c.x.title = "Year";

@@ -83,7 +83,7 @@ double positive_span(const LineChart& c) {
 }
 
 SectionResult price_section(const IamcTable& t) {
-  auto all = slices(t, [](const std::string& v) { return v.starts_with(vars::kPriceOxide); });
+  auto all = slices(t, [](const std::string& v) { return v.starts_with(var::kPriceOxide); });
   if (all.empty()) return std::nullopt;
   Section s;
   s.id = "prices";
@@ -93,14 +93,14 @@ SectionResult price_section(const IamcTable& t) {
       "run distinguishes them (variables Price|Oxide|<element>).";
   std::vector<std::string> materials;
   for (const auto& x : all) {
-    auto m = x.variable.substr(vars::kPriceOxide.size());
+    auto m = x.variable.substr(var::kPriceOxide.size());
     if (std::find(materials.begin(), materials.end(), m) == materials.end()) materials.push_back(m);
   }
   auto scen = distinct(all, &Slice::scenario);
   for (const auto& m : order_materials(materials)) {
     std::vector<Slice> ss;
     for (const auto& x : all)
-      if (x.variable.substr(vars::kPriceOxide.size()) == m) ss.push_back(x);
+      if (x.variable.substr(var::kPriceOxide.size()) == m) ss.push_back(x);
     // A run that reports a use-weighted "Outside China" average is drawn as China against the
     // rest of the world: one line per scenario and side, not one per region.
     bool has_outside = std::any_of(ss.begin(), ss.end(),
@@ -168,8 +168,8 @@ SectionResult share_section(const IamcTable& t) {
     std::string_view variable;
     const char* label;
   };
-  for (Stage st :
-       {Stage{vars::kMineProduction, "Mine production"}, Stage{vars::kSeparation, "Separation"}}) {
+  for (Stage st : {Stage{var::kMineProduction, "Mine production"},
+                   Stage{var::kSeparationProduction, "Separation"}}) {
     auto all = slices(t, [&](const std::string& v) { return v == st.variable; });
     std::erase_if(all, [](const Slice& x) { return vars::is_aggregate_region(x.region); });
     for (const auto& scenario : distinct(all, &Slice::scenario)) {
@@ -256,7 +256,7 @@ SectionResult share_section(const IamcTable& t) {
 }
 
 SectionResult shortfall_section(const IamcTable& t) {
-  auto all = slices(t, [](const std::string& v) { return v.starts_with(vars::kShortfall); });
+  auto all = slices(t, [](const std::string& v) { return v.starts_with(var::kShortfall); });
   if (all.empty()) return std::nullopt;
   Section s;
   s.id = "shortfalls";
@@ -265,11 +265,11 @@ SectionResult shortfall_section(const IamcTable& t) {
       "Demand left unserved at the equilibrium price, by region and sector (variables "
       "Shortfall|<commodity>|<sector or element>). Each commodity has its own unit.";
   auto commodity_of = [](const std::string& v) {
-    auto rest = v.substr(vars::kShortfall.size());
+    auto rest = v.substr(var::kShortfall.size());
     return rest.substr(0, rest.find('|'));
   };
   auto sector_of = [](const std::string& v) {
-    auto rest = v.substr(vars::kShortfall.size());
+    auto rest = v.substr(var::kShortfall.size());
     auto bar = rest.find('|');
     return bar == std::string::npos ? std::string("total") : rest.substr(bar + 1);
   };

@@ -71,13 +71,22 @@ void roadmap_figures(const IamcTable& t, Section& s) {
   }
 }
 
+// Element groups, and single elements that have a goal: a plan also reports every element's
+// self-sufficiency, which would be one chart per element without a goal to read it against.
 void self_sufficiency_figures(const IamcTable& t, Section& s) {
-  auto all = slices(t, [](const std::string& v) { return v.starts_with(vars::kSelfSufficiency); });
   auto goals =
-      slices(t, [](const std::string& v) { return v.starts_with(vars::kSelfSufficiencyGoal); });
+      slices(t, [](const std::string& v) { return v.starts_with(var::kGoalSelfSufficiency); });
+  auto charted = [&goals](const std::string& v) {
+    if (!v.starts_with(var::kSelfSufficiency)) return false;
+    auto m = v.substr(var::kSelfSufficiency.size());
+    return !element_from_symbol(m) || std::any_of(goals.begin(), goals.end(), [&m](const Slice& g) {
+      return g.variable.substr(var::kGoalSelfSufficiency.size()) == m;
+    });
+  };
+  auto all = slices(t, charted);
   std::vector<std::string> materials;
   for (const auto& x : all) {
-    auto m = x.variable.substr(vars::kSelfSufficiency.size());
+    auto m = x.variable.substr(var::kSelfSufficiency.size());
     if (std::find(materials.begin(), materials.end(), m) == materials.end()) materials.push_back(m);
   }
   auto scen = distinct(all, &Slice::scenario);
@@ -88,9 +97,9 @@ void self_sufficiency_figures(const IamcTable& t, Section& s) {
     c.y.title = "Self-sufficiency";
     std::vector<Slice> ss, gs;
     for (const auto& x : all)
-      if (x.variable.substr(vars::kSelfSufficiency.size()) == m) ss.push_back(x);
+      if (x.variable.substr(var::kSelfSufficiency.size()) == m) ss.push_back(x);
     for (const auto& x : goals)
-      if (x.variable.substr(vars::kSelfSufficiencyGoal.size()) == m) gs.push_back(x);
+      if (x.variable.substr(var::kGoalSelfSufficiency.size()) == m) gs.push_back(x);
     c.y.unit = unit_of(ss);
     auto regs = distinct(ss, &Slice::region);
     double hi = 0.0;
@@ -140,14 +149,19 @@ void self_sufficiency_figures(const IamcTable& t, Section& s) {
   }
 }
 
+// Components of a nonzero cost; the total would count twice in the stacked bars.
 void cost_figures(const IamcTable& t, Section& s) {
-  auto all = slices(t, [](const std::string& v) { return v.starts_with(vars::kCost); });
+  IamcTable components_only;
+  for (const auto& r : t.rows)
+    if (r.variable.starts_with(var::kCost) && r.variable != var::kCostTotal && r.value != 0)
+      components_only.rows.push_back(r);
+  auto all = slices(components_only, [](const std::string&) { return true; });
   if (all.empty()) return;
   auto scen = distinct(all, &Slice::scenario);
   auto years = years_of(all);
   std::vector<std::string> components;
   for (const auto& x : all) {
-    auto c = x.variable.substr(vars::kCost.size());
+    auto c = x.variable.substr(var::kCost.size());
     if (std::find(components.begin(), components.end(), c) == components.end())
       components.push_back(c);
   }
@@ -168,7 +182,7 @@ void cost_figures(const IamcTable& t, Section& s) {
   for (const auto& comp : components) {
     Layer l{comp, std::vector<double>(b.categories.size(), 0.0), ""};
     for (const auto& x : all) {
-      if (x.variable.substr(vars::kCost.size()) != comp) continue;
+      if (x.variable.substr(var::kCost.size()) != comp) continue;
       for (const auto& [y, v] : x.by_year) {
         std::size_t k =
             by_year
@@ -195,7 +209,7 @@ void cost_figures(const IamcTable& t, Section& s) {
 // `plan --rank`: what each candidate project is worth, as bars per project (forbidden: the
 // value of having it; forced: what building it on its earliest date costs).
 void ranking_figures(const IamcTable& t, Section& s) {
-  auto all = slices(t, [](const std::string& v) { return v.starts_with(vars::kProjectValue); });
+  auto all = slices(t, [](const std::string& v) { return v.starts_with(var::kProjectValue); });
   if (all.empty()) return;
   BarChart b;
   b.title = "Project values: change in expected cost";
@@ -204,7 +218,7 @@ void ranking_figures(const IamcTable& t, Section& s) {
   b.y.unit = unit_of(all);
   Layer forbidden{"forbidden", {}, ""}, forced{"forced on its earliest date", {}, ""};
   for (const auto& x : all) {
-    std::string rest = x.variable.substr(vars::kProjectValue.size());
+    std::string rest = x.variable.substr(var::kProjectValue.size());
     auto bar = rest.rfind('|');
     std::string project = rest.substr(0, bar);
     auto it = std::find(b.categories.begin(), b.categories.end(), project);
@@ -216,7 +230,7 @@ void ranking_figures(const IamcTable& t, Section& s) {
     }
     auto k = static_cast<std::size_t>(it - b.categories.begin());
     double v = x.by_year.empty() ? 0.0 : x.by_year.begin()->second;
-    (rest.substr(bar) == vars::kProjectValueForced ? forced : forbidden).values[k] = v;
+    (rest.substr(bar) == var::kProjectValueForced ? forced : forbidden).values[k] = v;
   }
   b.series = {forbidden, forced};
   s.figures.push_back(
@@ -235,7 +249,12 @@ SectionResult plan_section(const IamcTable& t) {
   s.intro =
       "The least-cost roadmap: projects from build decision to first output, yearly "
       "self-sufficiency per element against the goal, and the cost breakdown (variables "
-      "Plan|Roadmap|..., Plan|Self-sufficiency|..., Plan|Goal|..., Plan|Cost|...).";
+      "Plan|Roadmap|..., Self-sufficiency|..., Plan|Goal|..., Cost|...).";
+  // Self-sufficiency and Cost rows come from sweeps too; they belong here only in a plan run.
+  const bool plan_run = std::any_of(t.rows.begin(), t.rows.end(), [](const IamcRow& r) {
+    return r.variable.starts_with(var::kPlan) || r.variable == var::kCostTotal;
+  });
+  if (!plan_run) return std::nullopt;
   roadmap_figures(t, s);
   self_sufficiency_figures(t, s);
   cost_figures(t, s);
@@ -245,9 +264,8 @@ SectionResult plan_section(const IamcTable& t) {
 }
 
 SectionResult criticality_section(const IamcTable& t) {
-  auto sr = slices(t, [](const std::string& v) { return v.starts_with(vars::kSupplyRisk); });
-  auto ei =
-      slices(t, [](const std::string& v) { return v.starts_with(vars::kEconomicImportance); });
+  auto sr = slices(t, [](const std::string& v) { return v.starts_with(var::kSupplyRisk); });
+  auto ei = slices(t, [](const std::string& v) { return v.starts_with(var::kEconomicImportance); });
   if (sr.empty() || ei.empty()) return std::nullopt;
   Section s;
   s.id = "criticality";
@@ -273,8 +291,8 @@ SectionResult criticality_section(const IamcTable& t) {
         for (const auto& [y, v] : x.by_year) {
           for (const auto& e : ei)
             if (e.scenario == scenario && e.region == region &&
-                e.variable.substr(vars::kEconomicImportance.size()) ==
-                    x.variable.substr(vars::kSupplyRisk.size()) &&
+                e.variable.substr(var::kEconomicImportance.size()) ==
+                    x.variable.substr(var::kSupplyRisk.size()) &&
                 e.by_year.contains(y) && (!found || y > year)) {
               year = y;
               found = true;
@@ -286,14 +304,14 @@ SectionResult criticality_section(const IamcTable& t) {
       std::map<std::string, std::pair<double, double>> score;
       for (const auto& x : sr)
         if (x.scenario == scenario && x.region == region && x.by_year.contains(year)) {
-          auto m = x.variable.substr(vars::kSupplyRisk.size());
+          auto m = x.variable.substr(var::kSupplyRisk.size());
           materials.push_back(m);
           score[m].first = x.by_year.at(year);
           score[m].second = kMissing;
         }
       for (const auto& e : ei)
         if (e.scenario == scenario && e.region == region && e.by_year.contains(year)) {
-          auto m = e.variable.substr(vars::kEconomicImportance.size());
+          auto m = e.variable.substr(var::kEconomicImportance.size());
           if (score.contains(m)) score[m].second = e.by_year.at(year);
         }
       ScatterChart c;

@@ -12,7 +12,6 @@
 #include "rareflow/report/charts.hpp"
 #include "rareflow/report/conventions.hpp"
 #include "rareflow/report/svg.hpp"
-#include "rareflow/sweep/derived_rows.hpp"
 
 namespace rareflow::report::detail {
 
@@ -103,14 +102,14 @@ Section price_ranges(const sweep::SweepResult& r) {
   s.intro =
       "Percentiles over the sweep's runs of the separated oxides' prices in China and outside "
       "China (use-weighted average of the other regions), variables Price|Oxide|<element>.";
-  auto all = fans(r, [](const std::string& v) { return v.starts_with(vars::kPriceOxide); });
+  auto all = fans(r, [](const std::string& v) { return v.starts_with(var::kPriceOxide); });
   std::vector<std::string> materials;
   for (const auto& f : all) {
-    auto m = f.variable.substr(vars::kPriceOxide.size());
+    auto m = f.variable.substr(var::kPriceOxide.size());
     if (std::ranges::find(materials, m) == materials.end()) materials.push_back(m);
   }
   for (const auto& m : order_materials(materials)) {
-    std::string var = std::string(vars::kPriceOxide) + m;
+    const std::string name = var::price_oxide(m).name;
     auto e = element_from_symbol(m);
     LineChart c =
         fan_chart(e ? fmt::format("{} oxide price ({})", info(*e).symbol, info(*e).oxide_formula)
@@ -118,12 +117,12 @@ Section price_ranges(const sweep::SweepResult& r) {
                   "Price", "USD/kg");
     std::size_t k = 0;
     for (const char* region : {"CHN", "Outside China"})
-      if (const Fan* f = find_fan(all, var, region)) {
+      if (const Fan* f = find_fan(all, name, region)) {
         c.y.unit = f->unit;
         add_fan(c, *f, region, k++);
       }
     if (k == 0)
-      if (const Fan* f = find_fan(all, var, "World")) add_fan(c, *f, "World", k++);
+      if (const Fan* f = find_fan(all, name, "World")) add_fan(c, *f, "World", k++);
     if (k > 0) s.figures.push_back(fan_figure(c, r));
   }
   return s;
@@ -136,12 +135,12 @@ Section shortfall_ranges(const sweep::SweepResult& r) {
   s.intro =
       "Percentiles over the sweep's runs of demand left unserved, all regions together "
       "(World rows of Shortfall|<commodity>|<element or magnet type>); each in its own unit.";
-  auto all = fans(r, [](const std::string& v) { return v.starts_with(vars::kShortfall); });
+  auto all = fans(r, [](const std::string& v) { return v.starts_with(var::kShortfall); });
   std::vector<std::string> none;
   for (const auto& f : all) {
     if (f.region != "World") continue;
     bool any = std::ranges::any_of(f.by_year, [](const auto& p) { return p.second->p95 > 0.0; });
-    std::string name = f.variable.substr(vars::kShortfall.size());
+    std::string name = f.variable.substr(var::kShortfall.size());
     if (!any) {
       none.push_back(name);
       continue;
@@ -178,17 +177,15 @@ Section share_ranges(const sweep::SweepResult& r) {
   s.intro = fmt::format(
       "Percentiles over the sweep's runs of each region's share of world mine output and of "
       "separation feed (t REO), computed in every run ({} and {}); the {} largest regions.",
-      sweep::kShareMine, sweep::kShareSeparation, kMaxShareRegions);
-  auto all = fans(r, [](const std::string& v) {
-    return v == sweep::kShareMine || v == sweep::kShareSeparation;
-  });
-  for (const char* var : {sweep::kShareMine, sweep::kShareSeparation}) {
-    auto top = largest(all, var, kMaxShareRegions);
+      var::kShareMine, var::kShareSeparation, kMaxShareRegions);
+  auto all = fans(
+      r, [](const std::string& v) { return v == var::kShareMine || v == var::kShareSeparation; });
+  for (const var::Variable& share : {var::share_mine(), var::share_separation()}) {
+    auto top = largest(all, share.name, kMaxShareRegions);
     if (top.empty()) continue;
-    LineChart c =
-        fan_chart(fmt::format("{} share of world output by region",
-                              var == std::string(sweep::kShareMine) ? "Mine" : "Separation"),
-                  "Share", "%");
+    LineChart c = fan_chart(fmt::format("{} share of world output by region",
+                                        share.name == var::kShareMine ? "Mine" : "Separation"),
+                            "Share", share.unit);
     for (std::size_t i = 0; i < top.size(); ++i) add_fan(c, *top[i], top[i]->region, i);
     s.figures.push_back(fan_figure(c, r));
   }
@@ -196,6 +193,7 @@ Section share_ranges(const sweep::SweepResult& r) {
 }
 
 Section self_sufficiency_ranges(const sweep::SweepResult& r) {
+  const var::Variable magnet = var::self_sufficiency(var::kGroupMagnet);
   Section s;
   s.id = "self-sufficiency-ranges";
   s.title = "Self-sufficiency ranges";
@@ -203,11 +201,11 @@ Section self_sufficiency_ranges(const sweep::SweepResult& r) {
       "Percentiles over the sweep's runs of each region's self-sufficiency in the magnet "
       "elements (Nd, Pr, Dy, Tb): its separated and recycled oxide over its use of oxide, metal "
       "and magnets as oxide ({}); regions that use them, largest first.",
-      sweep::kSelfSufficiencyMagnet);
-  auto all = fans(r, [](const std::string& v) { return v == sweep::kSelfSufficiencyMagnet; });
-  for (const Fan* f : largest(all, sweep::kSelfSufficiencyMagnet, all.size())) {
+      magnet.name);
+  auto all = fans(r, [&magnet](const std::string& v) { return v == magnet.name; });
+  for (const Fan* f : largest(all, magnet.name, all.size())) {
     LineChart c = fan_chart(fmt::format("Self-sufficiency in magnet elements, {}", f->region),
-                            "Self-sufficiency", "%");
+                            "Self-sufficiency", magnet.unit);
     add_fan(c, *f, f->region, 0);
     s.figures.push_back(fan_figure(c, r));
   }

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "rareflow/core/io.hpp"
+#include "rareflow/core/text.hpp"
 #include "rareflow/report/report.hpp"
 
 namespace rareflow::report {
@@ -79,11 +80,6 @@ class Book {
   }
 
  private:
-  static std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-  }
   std::unique_ptr<lxw_workbook, WorkbookCloser> wb_;
   lxw_format* header_ = nullptr;
   std::set<std::string> used_;

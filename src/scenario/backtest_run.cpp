@@ -36,12 +36,8 @@ std::vector<BacktestSeries> compare(const History& h, const BacktestRun& run) {
   std::vector<BacktestSeries> out;
   for (Element e : kPriceSeries)
     for (bool outside : {true, false}) {
-      BacktestSeries s{
-          fmt::format("Price|Oxide|{}|{} China", info(e).symbol, outside ? "outside" : "inside"),
-          "USD/kg",
-          {},
-          0.0,
-          0};
+      auto v = var::backtest_price_oxide(info(e).symbol, outside);
+      BacktestSeries s{std::move(v.name), std::move(v.unit), {}, 0.0, 0};
       for (const auto& y : run.sim.years) {
         double model = std::nan("");
         if (auto c = set.index(Commodity::oxide(e)); y.has_balance[c * y.regions + kChn])
@@ -51,9 +47,10 @@ std::vector<BacktestSeries> compare(const History& h, const BacktestRun& run) {
       fit(s);
       out.push_back(std::move(s));
     }
-  BacktestSeries exports{"Exports|Oxide|China", "t/yr", {}, 0.0, 0};
-  BacktestSeries mined{"Production|Mine|China", "t REO/yr", {}, 0.0, 0};
-  BacktestSeries world{"Production|Mine|World", "t REO/yr", {}, 0.0, 0};
+  auto series = [](var::Variable v) { return BacktestSeries{v.name, v.unit, {}, 0.0, 0}; };
+  BacktestSeries exports = series(var::backtest_exports_oxide("China"));
+  BacktestSeries mined = series(var::backtest_mine_production("China"));
+  BacktestSeries world = series(var::backtest_mine_production("World"));
   constexpr auto kMine = static_cast<std::size_t>(market::FacilityKind::Mine);
   for (const auto& y : run.sim.years) {
     double ex = 0.0, chn = 0.0, all = 0.0;
@@ -119,11 +116,11 @@ IamcTable backtest_iamc(const BacktestRun& run) {
   const std::string scenario = "backtest-" + run.name;
   for (const auto& s : run.series)
     for (const auto& p : s.points) {
+      const var::Variable v{s.name, s.unit};
       if (!std::isnan(p.model))
-        t.add(kModelName, scenario, "World", "Backtest|Model|" + s.name, s.unit, p.year, p.model);
+        t.add(kModelName, scenario, "World", var::backtest_model(v), p.year, p.model);
       if (!std::isnan(p.observed))
-        t.add(kModelName, scenario, "World", "Backtest|Observed|" + s.name, s.unit, p.year,
-              p.observed);
+        t.add(kModelName, scenario, "World", var::backtest_observed(v), p.year, p.observed);
     }
   t.record.command = "backtest";
   t.record.entries = {{"backtest", run.name},

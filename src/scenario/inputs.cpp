@@ -36,10 +36,9 @@ Result<const ScenarioInput*> find_input(const Scenario& s, const std::string& na
     return fail(fmt::format("\"{}\" names {} inputs; expected one of {}", name, hits.size(), list));
   std::vector<std::string> candidates = names;
   for (const auto& in : s.inputs) candidates.push_back(in.key);
-  std::string hint = closest_match(name, candidates);
   return fail(fmt::format("expected an input of the scenario ({}), found \"{}\"{}",
                           list.empty() ? "it has no policy numbers" : list, name,
-                          hint.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", hint)));
+                          suggestion(name, candidates)));
 }
 
 void set_input(Scenario& s, const ScenarioInput& in, double value) {

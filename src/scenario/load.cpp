@@ -9,6 +9,7 @@
 #include "rareflow/core/io.hpp"
 #include "rareflow/core/limits.hpp"
 #include "rareflow/data/embedded.hpp"
+#include "rareflow/data/toml_reader.hpp"
 #include "rareflow/scenario/inputs.hpp"
 #include "rareflow/scenario/market_adapter.hpp"
 #include "rareflow/scenario/scenario.hpp"
@@ -60,7 +61,7 @@ class Reader {
     return fmt::format("{}:{}", file, n.source().begin.line);
   }
   void check_keys(const std::string& file, const toml::table& t,
-                  const std::vector<std::string>& allowed, const std::string& ctx);
+                  const std::vector<std::string_view>& allowed, const std::string& ctx);
   std::optional<std::string> name_of(const std::string& file, const toml::table& t,
                                      const std::string& field);
   void read_year(const std::string& file, const toml::table& t, const std::string& key, int& out);
@@ -76,34 +77,10 @@ class Reader {
   Diagnostics& diags_;
 };
 
-std::string did_you_mean(const std::string& word, const std::vector<std::string>& options) {
-  std::string hint = closest_match(word, options);
-  return hint.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", hint);
-}
-
 std::string joined(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
   return out;
-}
-
-std::string type_name(const toml::node& n) {
-  switch (n.type()) {
-    case toml::node_type::string:
-      return "string";
-    case toml::node_type::integer:
-      return "whole number";
-    case toml::node_type::floating_point:
-      return "number";
-    case toml::node_type::boolean:
-      return "boolean";
-    case toml::node_type::array:
-      return "array";
-    case toml::node_type::table:
-      return "table";
-    default:
-      return "date or time";
-  }
 }
 
 // A name: a string of at most kMaxNameChars characters (a 100 kB name ran 78 s and wrote a
@@ -114,7 +91,7 @@ std::optional<std::string> Reader::name_of(const std::string& file, const toml::
   if (!n) return std::nullopt;
   auto v = n->value<std::string>();
   if (!v || !n->is_string()) {
-    error(file, *n, field, fmt::format("expected a string, found a {}", type_name(*n)));
+    error(file, *n, field, fmt::format("expected a string, found {}", data::describe(*n)));
     return std::nullopt;
   }
   bool control = std::any_of(v->begin(), v->end(),
@@ -135,44 +112,28 @@ void Reader::read_year(const std::string& file, const toml::table& t, const std:
   if (!n) return;
   auto v = n->is_integer() ? n->value<int64_t>() : std::nullopt;
   if (!v || *v < limits::kMinYear || *v > limits::kMaxYear) {
-    error(
-        file, *n, "years." + key,
-        fmt::format("expected a whole year in {}..{}, found {}", limits::kMinYear, limits::kMaxYear,
-                    v ? fmt::format("{}", *v) : fmt::format("a {}", type_name(*n))));
+    error(file, *n, "years." + key,
+          fmt::format("expected a whole year in {}..{}, found {}", limits::kMinYear,
+                      limits::kMaxYear, v ? fmt::format("{}", *v) : data::describe(*n)));
     return;
   }
   out = static_cast<int>(*v);
 }
 
+// The data layer's checks, reported into this load's diagnostics in reading order.
 void Reader::check_keys(const std::string& file, const toml::table& t,
-                        const std::vector<std::string>& allowed, const std::string& ctx) {
-  for (const auto& [k, v] : t) {
-    std::string key(k.str());
-    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-    error(file, v, ctx.empty() ? key : ctx + "." + key,
-          fmt::format("unknown key{}; expected one of {}", did_you_mean(key, allowed),
-                      joined(allowed)));
-  }
+                        const std::vector<std::string_view>& allowed, const std::string& ctx) {
+  data::TomlContext c{file, {}};
+  data::check_keys(c, t, ctx, allowed);
+  diags_.append(c.diags);
 }
 
 std::vector<std::string> Reader::strings(const std::string& file, const toml::table& t,
                                          const std::string& key, const std::string& ctx) {
-  std::vector<std::string> out;
-  const toml::node* n = t.get(key);
-  if (!n) return out;
-  if (auto s = n->value<std::string>()) return {*s};
-  const toml::array* a = n->as_array();
-  if (!a) {
-    error(file, *n, ctx + "." + key, "expected a string or an array of strings");
-    return out;
-  }
-  for (const auto& x : *a) {
-    if (auto s = x.value<std::string>())
-      out.push_back(*s);
-    else
-      error(file, x, ctx + "." + key, "expected a string");
-  }
-  return out;
+  data::TomlContext c{file, {}};
+  auto out = data::TableReader::unchecked(c, t, ctx).strings(key);
+  diags_.append(c.diags);
+  return out.value_or(std::vector<std::string>{});
 }
 
 void Reader::check_region_names(const std::string& file, const toml::table& t,
@@ -188,7 +149,7 @@ void Reader::check_region_names(const std::string& file, const toml::table& t,
     if (d_.members(n).empty())
       error(file, *t.get(key), ctx + "." + key,
             fmt::format("expected a region id or bloc of the data package, found \"{}\"{}", n,
-                        did_you_mean(n, known)));
+                        suggestion(n, known)));
 }
 
 void Reader::read_policy(const std::string& file, const toml::table& t, std::size_t i,
@@ -204,13 +165,13 @@ void Reader::read_policy(const std::string& file, const toml::table& t, std::siz
   if (it == kinds().end()) {
     error(file, t.get("kind") ? *t.get("kind") : static_cast<const toml::node&>(t), ctx + ".kind",
           fmt::format("expected one of {}, found \"{}\"{}", joined(kind_names), p.kind,
-                      did_you_mean(p.kind, kind_names)));
+                      suggestion(p.kind, kind_names)));
     return;
   }
-  std::vector<std::string> allowed = {
+  std::vector<std::string_view> allowed = {
       "kind",       "name",           "regions", "partners", "stages", "elements", "sectors",
       "facilities", "facility_stage", "start",   "end",      "source", "note"};
-  for (const auto& n : it->numbers) allowed.push_back(n);
+  for (const auto& spec : it->params) allowed.push_back(spec.key);
   check_keys(file, t, allowed, ctx);
   p.name = fmt::format("{} {}", p.kind, i + 1);
   if (auto nm = name_of(file, t, ctx + ".name")) p.name = *nm;
@@ -233,26 +194,25 @@ void Reader::read_policy(const std::string& file, const toml::table& t, std::siz
     if (std::find(kStages.begin(), kStages.end(), st) == kStages.end())
       error(file, *t.get("stages"), ctx + ".stages",
             fmt::format("expected one of {}, found \"{}\"{}", joined(kStages), st,
-                        did_you_mean(st, kStages)));
+                        suggestion(st, kStages)));
   std::vector<std::string> symbols;
   for (const auto& e : element_table()) symbols.emplace_back(e.symbol);
   for (const auto& e : p.elements)
     if (!element_from_symbol(e))
       error(file, *t.get("elements"), ctx + ".elements",
-            fmt::format("expected an element symbol, found \"{}\"{}", e, did_you_mean(e, symbols)));
+            fmt::format("expected an element symbol, found \"{}\"{}", e, suggestion(e, symbols)));
   std::vector<std::string> sector_ids;
   for (const auto& x : d_.sectors) sector_ids.push_back(x.id);
   for (const auto& x : p.sectors)
     if (!d_.sector(x))
       error(file, *t.get("sectors"), ctx + ".sectors",
-            fmt::format("expected a sector id, found \"{}\"{}", x, did_you_mean(x, sector_ids)));
+            fmt::format("expected a sector id, found \"{}\"{}", x, suggestion(x, sector_ids)));
   std::vector<std::string> facility_ids;
   for (const auto& f : d_.facilities) facility_ids.push_back(f.id);
   for (const auto& x : p.facilities)
     if (std::find(facility_ids.begin(), facility_ids.end(), x) == facility_ids.end())
-      error(
-          file, *t.get("facilities"), ctx + ".facilities",
-          fmt::format("expected a facility id, found \"{}\"{}", x, did_you_mean(x, facility_ids)));
+      error(file, *t.get("facilities"), ctx + ".facilities",
+            fmt::format("expected a facility id, found \"{}\"{}", x, suggestion(x, facility_ids)));
   static const std::vector<std::string> kFacilityStages = {"mine", "separation", "metal", "magnet"};
   if (!p.facility_stage.empty() && std::find(kFacilityStages.begin(), kFacilityStages.end(),
                                              p.facility_stage) == kFacilityStages.end())
@@ -269,16 +229,18 @@ void Reader::read_policy(const std::string& file, const toml::table& t, std::siz
       (std::string(key) == "start" ? p.start : p.end) = *v;
   }
   if (p.end <= p.start) error(file, t, ctx + ".end", "expected end after start");
-  for (const auto& key : it->numbers) {
-    const toml::node* n = t.get(key);
-    if (!n) continue;
-    const ParamSpec& spec = policy_param(key);
-    if (auto v = read_input(file, *n, ctx + "." + key, declared_range(spec), index, key, s, diags_))
-      p.numbers[key] = *v;
+  for (const auto& spec : it->params) {
+    const toml::node* n = t.get(spec.key);
+    if (!n) {
+      if (spec.required)
+        error(file, t, ctx + "." + spec.key,
+              fmt::format("expected {} for a {}: {}", spec.key, p.kind, param_expectation(spec)));
+      continue;
+    }
+    if (auto v = read_input(file, *n, ctx + "." + spec.key, declared_range(spec), index, spec.key,
+                            s, diags_))
+      p.numbers[spec.key] = *v;
   }
-  for (const auto& key : it->required)
-    if (!t.get(key))
-      error(file, t, ctx + "." + key, fmt::format("expected {} for a {}", key, p.kind));
   s.policies.push_back(std::move(p));
 }
 
@@ -300,7 +262,7 @@ void Reader::read_override(const std::string& file, const toml::table& t, std::s
     error(file, t.get("table") ? *t.get("table") : static_cast<const toml::node&>(t),
           ctx + ".table",
           fmt::format("expected a data table with ids ({}), found \"{}\"{}", joined(keyed), o.table,
-                      did_you_mean(o.table, keyed)));
+                      suggestion(o.table, keyed)));
     return;
   }
   int key = raw->spec->column_index(raw->spec->key);
@@ -309,7 +271,7 @@ void Reader::read_override(const std::string& file, const toml::table& t, std::s
   if (std::find(ids.begin(), ids.end(), o.id) == ids.end())
     error(file, t.get("id") ? *t.get("id") : static_cast<const toml::node&>(t), ctx + ".id",
           fmt::format("expected an id of table {}, found \"{}\"{}", o.table, o.id,
-                      did_you_mean(o.id, ids)));
+                      suggestion(o.id, ids)));
   const toml::table* set = t["set"].as_table();
   if (!set) {
     error(file, t, ctx + ".set", "expected a table of column = value");
@@ -323,7 +285,7 @@ void Reader::read_override(const std::string& file, const toml::table& t, std::s
       for (const auto& cc : raw->spec->columns)
         if (cc.type != ColumnType::Id) cols.push_back(cc.name);
       error(file, v, ctx + ".set." + col,
-            fmt::format("expected a column of {}{}", o.table, did_you_mean(col, cols)));
+            fmt::format("expected a column of {}{}", o.table, suggestion(col, cols)));
       continue;
     }
     bool numeric = c->type == ColumnType::Number || c->type == ColumnType::Integer;
@@ -431,15 +393,15 @@ void Reader::read_root(const Text& text, const toml::table& root, Scenario& s,
   stack.push_back(name);
   if (root.get("base") && !root["base"].is_string())
     error(text.file, *root.get("base"), "base",
-          fmt::format("expected the name or path of a base scenario, found a {}",
-                      type_name(*root.get("base"))));
+          fmt::format("expected the name or path of a base scenario, found {}",
+                      data::describe(*root.get("base"))));
   if (auto base = root["base"].value<std::string>()) {
     auto bt = find_scenario(*base, text.dir);
     if (!bt) {
       std::vector<std::string> shipped = shipped_scenarios();
       error(text.file, *root.get("base"), "base",
             fmt::format("expected a scenario file or one of {}, found \"{}\"{}", joined(shipped),
-                        *base, did_you_mean(*base, shipped)));
+                        *base, suggestion(*base, shipped)));
     } else {
       read(*bt, s, stack);
     }
@@ -465,7 +427,7 @@ void Reader::read_root(const Text& text, const toml::table& root, Scenario& s,
       std::vector<std::string> ids;
       for (const auto& x : d_.facilities) ids.push_back(x.id);
       error(text.file, *root.get("include_facilities"), "include_facilities",
-            fmt::format("expected a facility id, found \"{}\"{}", f, did_you_mean(f, ids)));
+            fmt::format("expected a facility id, found \"{}\"{}", f, suggestion(f, ids)));
     }
     s.include_facilities.push_back(f);
   }
@@ -478,7 +440,7 @@ void Reader::read_root(const Text& text, const toml::table& root, Scenario& s,
                                [&](const SettingSpec& x) { return x.key == key; });
       if (spec == setting_specs().end()) {
         error(text.file, v, "settings." + key,
-              fmt::format("unknown setting{}; expected one of {}", did_you_mean(key, keys),
+              fmt::format("unknown setting{}; expected one of {}", suggestion(key, keys),
                           joined(keys)));
         continue;
       }
@@ -529,7 +491,7 @@ Scenario load_scenario(const std::string& name_or_path, const Dataset& d) {
     std::vector<std::string> shipped = shipped_scenarios();
     diags.add(name_or_path, 0, 0, "scenario",
               fmt::format("no such file or shipped scenario; expected a .toml path or one of {}{}",
-                          joined(shipped), did_you_mean(name_or_path, shipped)));
+                          joined(shipped), suggestion(name_or_path, shipped)));
     throw InputError(std::move(diags));
   }
   Scenario s;

@@ -125,13 +125,11 @@ std::vector<std::string> check_trajectory_targets(const Dataset& d, const Scenar
   std::vector<std::string> errors;
   for (const auto& tr : s.trajectories) {
     if (std::ranges::find(known, tr.target) != known.end()) continue;
-    std::string hint = closest_match(tr.target, known);
     errors.push_back(fmt::format(
         "{}: trajectory.target: expected a driver of the data package ({}), sector:<id>, "
         "cost:<mine|separation|metal|magnet> or quota:<china_mining|china_separation>, found "
         "\"{}\"{}",
-        tr.where, fmt::join(drivers, ", "), tr.target,
-        hint.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", hint)));
+        tr.where, fmt::join(drivers, ", "), tr.target, suggestion(tr.target, known)));
   }
   return errors;
 }

@@ -43,10 +43,7 @@ class Converter {
     c_.error(fmt::format("{}: policy '{}' ({}): {}", p_.where, p_.name, p_.kind, msg));
     ok_ = false;
   }
-  double num(const char* key, double fallback) const {
-    auto it = p_.numbers.find(key);
-    return it == p_.numbers.end() ? fallback : it->second;
-  }
+  double num(const char* key) const { return policy_number(p_, key); }
   std::string unique(std::string name) {
     std::string n = name;
     for (int k = 2; names_.contains(n); ++k) n = fmt::format("{} ({})", name, k);
@@ -209,15 +206,15 @@ void Converter::run() {
   if (k == "export_ban") {
     push(market::ExportBan{p_.name, period(), flows(false)});
   } else if (k == "export_quota") {
-    push(market::ExportQuota{p_.name, period(), flows(false), num("quota_t", 0.0)});
+    push(market::ExportQuota{p_.name, period(), flows(false), num("quota_t")});
   } else if (k == "export_licensing") {
-    push(market::ExportLicensing{p_.name, period(), flows(false), num("share", 1.0),
-                                 num("delay_years", 0.0)});
+    push(
+        market::ExportLicensing{p_.name, period(), flows(false), num("share"), num("delay_years")});
   } else if (k == "export_tax" || k == "import_tariff") {
     bool imp = k == "import_tariff";
     push(market::TradeTax{p_.name, period(), flows(imp),
                           imp ? market::TaxSide::Import : market::TaxSide::Export,
-                          num("ad_valorem", 0.0), num("specific_usd_per_t", 0.0)});
+                          num("ad_valorem"), num("specific_usd_per_t")});
   } else if (k == "sanction") {
     if (p_.partners.empty()) err("partners: expected the other side of the sanction");
     push(market::Sanction{p_.name, period(), flows(false)});
@@ -225,14 +222,14 @@ void Converter::run() {
     auto scope = facilities();
     if (!scope) return;
     if (k == "production_quota")
-      push(market::ProductionQuota{p_.name, period(), *scope, num("quota_t", 0.0)});
+      push(market::ProductionQuota{p_.name, period(), *scope, num("quota_t")});
     else if (k == "outage")
-      push(market::Outage{p_.name, period(), *scope, num("share_lost", 0.0)});
+      push(market::Outage{p_.name, period(), *scope, num("share_lost")});
     else
-      push(market::CostShock{p_.name, period(), *scope, num("multiplier", 1.0)});
+      push(market::CostShock{p_.name, period(), *scope, num("multiplier")});
   } else if (k == "demand_shock") {
     push(market::DemandShock{p_.name, period(), regions(p_.regions, "regions"), p_.sectors, goods(),
-                             num("multiplier", 1.0)});
+                             num("multiplier")});
   } else if (k == "stockpile") {
     auto rs = regions(p_.regions, "regions");
     market::CommodityFilter g = goods();
@@ -248,15 +245,16 @@ void Converter::run() {
     sp.region = rs.front();
     sp.commodity = stage == Stage::Magnet ? market::Commodity::magnet(0)
                                           : market::Commodity{stage, index(g.elements.front())};
-    sp.initial_level_t = num("initial_level_t", 0.0);
-    sp.fill_rate_t = num("fill_rate_t", 0.0);
-    sp.fill_price_cap_usd_per_kg = num("fill_price_cap_usd_per_kg", 0.0);
-    sp.max_level_t = num("max_level_t", 0.0);
-    sp.release_rate_t = num("release_rate_t", 0.0);
-    sp.min_level_t = num("min_level_t", 0.0);
+    sp.initial_level_t = num("initial_level_t");
+    sp.fill_rate_t = num("fill_rate_t");
+    sp.fill_price_cap_usd_per_kg = num("fill_price_cap_usd_per_kg");
+    sp.max_level_t = num("max_level_t");
+    sp.release_rate_t = num("release_rate_t");
+    sp.min_level_t = num("min_level_t");
     // Without releases the trigger is never reached; it must still lie above the fill cap.
-    sp.release_trigger_usd_per_kg =
-        num("release_trigger_usd_per_kg", sp.fill_price_cap_usd_per_kg + 1.0);
+    sp.release_trigger_usd_per_kg = p_.numbers.contains("release_trigger_usd_per_kg")
+                                        ? num("release_trigger_usd_per_kg")
+                                        : sp.fill_price_cap_usd_per_kg + 1.0;
     push(sp);
   } else if (k == "price_floor") {
     auto scope = facilities();
@@ -274,10 +272,10 @@ void Converter::run() {
     for (std::size_t plant : plants) {
       std::string name =
           plants.size() == 1 ? p_.name : fmt::format("{} ({})", p_.name, c_.m.separation[plant].id);
-      push(market::PriceFloor{name, period(), plant, els, num("floor_usd_per_kg", 0.0)});
+      push(market::PriceFloor{name, period(), plant, els, num("floor_usd_per_kg")});
     }
   } else if (k == "project_delay") {
-    double years = num("delay_years", 0.0);
+    double years = num("delay_years");
     if (years != std::floor(years)) err("delay_years: expected a whole number of years");
     if (p_.facilities.empty()) err("facilities: expected the delayed projects");
     auto scope = facilities();

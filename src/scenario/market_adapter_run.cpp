@@ -27,12 +27,11 @@ void add_group_prices(const MarketBuild& b, const market::SimulationResult& sim,
     goods.push_back(market::Commodity::magnet(k));
   for (const auto& y : sim.years)
     for (const auto& c : goods) {
-      const std::string var = "Price|" + m.commodity_label(c);
+      const var::Variable price = var::price_of(m.commodity_label(c));
       double world = market::average_price(m, y, c, {});
-      if (!std::isnan(world)) t.add(kModelName, b.scenario, "World", var, "USD/kg", y.year, world);
+      if (!std::isnan(world)) t.add(kModelName, b.scenario, "World", price, y.year, world);
       double out = china ? market::average_price(m, y, c, outside) : std::nan("");
-      if (!std::isnan(out))
-        t.add(kModelName, b.scenario, kOutsideChina, var, "USD/kg", y.year, out);
+      if (!std::isnan(out)) t.add(kModelName, b.scenario, kOutsideChina, price, y.year, out);
     }
 }
 

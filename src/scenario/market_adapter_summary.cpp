@@ -23,9 +23,9 @@ class Lookup {
     for (const auto& r : t.rows) {
       values_[{r.region, r.variable, r.year}] = r.value;
       years_.insert(r.year);
-      if (r.variable.starts_with("Shortfall|") && r.region != "World")
+      if (r.variable.starts_with(var::kShortfall) && r.region != "World")
         shortfalls_.insert({r.region, r.variable});
-      if (r.variable.starts_with("Shortfall|") && r.region == "World")
+      if (r.variable.starts_with(var::kShortfall) && r.region == "World")
         world_shortfalls_.insert(r.variable);
       if (scenario_.empty()) scenario_ = r.scenario;
     }
@@ -80,9 +80,9 @@ std::vector<std::string> affected(const IamcTable& t) {
 
 const std::vector<std::pair<std::string, std::string>>& share_variables() {
   static const std::vector<std::pair<std::string, std::string>> v = {
-      {"mine", "Production|Mine|REO"},
-      {"separation", "Production|Separation|REO"},
-      {"magnet", "Production|Magnet|NdFeB"}};
+      {"mine", std::string(var::kMineProduction)},
+      {"separation", std::string(var::kSeparationProduction)},
+      {"magnet", var::production("Magnet", "NdFeB", var::unit::kMagnet).name}};
   return v;
 }
 
@@ -103,8 +103,8 @@ std::vector<Table> simulate_summary(const IamcTable& t) {
   for (const auto& el : kKeyOxides) {
     std::vector<Cell> row{el};
     for (int y : years) {
-      row.emplace_back(l.get(kChina, "Price|Oxide|" + el, y));
-      row.emplace_back(l.get(kOutsideChina, "Price|Oxide|" + el, y));
+      row.emplace_back(l.get(kChina, var::price_oxide(el).name, y));
+      row.emplace_back(l.get(kOutsideChina, var::price_oxide(el).name, y));
     }
     prices.add_row(std::move(row));
   }
@@ -115,9 +115,9 @@ std::vector<Table> simulate_summary(const IamcTable& t) {
   shares.title = "China's share of world production";
   shares.columns = {{"stage", "", 0}};
   for (int y : years) shares.columns.push_back({std::to_string(y), "%", 1});
-  for (const auto& [stage, var] : share_variables()) {
+  for (const auto& [stage, name] : share_variables()) {
     std::vector<Cell> row{stage};
-    for (int y : years) row.emplace_back(l.china_share(var, y));
+    for (int y : years) row.emplace_back(l.china_share(name, y));
     shares.add_row(std::move(row));
   }
   out.push_back(std::move(shares));
@@ -126,12 +126,13 @@ std::vector<Table> simulate_summary(const IamcTable& t) {
   sf.title = "Shortfalls (demand not served at the equilibrium price)";
   sf.columns = {{"region", "", 0}, {"commodity", "", 0}, {"unit", "", 0}};
   for (int y : years) sf.columns.push_back({std::to_string(y), "see unit", 0});
-  for (const auto& [region, var] : l.shortfalls()) {
-    std::vector<Cell> row{region, var.substr(std::string("Shortfall|").size()),
-                          var.starts_with("Shortfall|Magnet") ? "t magnet/yr" : "t REO/yr"};
+  const std::string magnet_shortfall = std::string(var::kShortfall) + "Magnet";
+  for (const auto& [region, name] : l.shortfalls()) {
+    std::vector<Cell> row{region, name.substr(var::kShortfall.size()),
+                          name.starts_with(magnet_shortfall) ? "t magnet/yr" : "t REO/yr"};
     double sum = 0.0;
     for (int y : years) {
-      double v = l.quantity(region, var, y);
+      double v = l.quantity(region, name, y);
       sum += v;
       row.emplace_back(v);
     }
@@ -156,8 +157,8 @@ std::vector<Table> simulate_summary(const IamcTable& t) {
       double peak = 0;
       int peak_year = 0;
       for (int y : l.years()) {
-        double in = l.get(kChina, "Price|Oxide|" + el, y);
-        double outside = l.get(kOutsideChina, "Price|Oxide|" + el, y);
+        double in = l.get(kChina, var::price_oxide(el).name, y);
+        double outside = l.get(kOutsideChina, var::price_oxide(el).name, y);
         if (in > 0.0 && !std::isnan(outside) && outside / in > peak) {
           peak = outside / in;
           peak_year = y;
@@ -166,8 +167,8 @@ std::vector<Table> simulate_summary(const IamcTable& t) {
       if (peak > 0)
         ratio.notes.push_back(fmt::format("{}: highest ratio {:.2f} in {}", el, peak, peak_year));
       for (int y : shown) {
-        double in = l.get(kChina, "Price|Oxide|" + el, y);
-        double outside = l.get(kOutsideChina, "Price|Oxide|" + el, y);
+        double in = l.get(kChina, var::price_oxide(el).name, y);
+        double outside = l.get(kOutsideChina, var::price_oxide(el).name, y);
         any |= in > 0.0 && !std::isnan(outside);
         row.emplace_back(in > 0.0 ? outside / in : std::nan(""));
       }
@@ -210,16 +211,16 @@ Result<std::vector<Table>> compare_tables(const IamcTable& a, const IamcTable& b
       for (const std::string& region :
            {std::string(kChina), std::string(kOutsideChina), std::string("World")})
         prices.add_row(row(y, el + ", " + (region == kChina ? "China" : region),
-                           la.get(region, "Price|Oxide|" + el, y),
-                           lb.get(region, "Price|Oxide|" + el, y)));
+                           la.get(region, var::price_oxide(el).name, y),
+                           lb.get(region, var::price_oxide(el).name, y)));
   out.push_back(std::move(prices));
 
   Table shares;
   shares.title = "China's share of world production";
   shares.columns = columns("stage", "%");
   for (int y : ys)
-    for (const auto& [stage, var] : share_variables())
-      shares.add_row(row(y, stage, la.china_share(var, y), lb.china_share(var, y)));
+    for (const auto& [stage, name] : share_variables())
+      shares.add_row(row(y, stage, la.china_share(name, y), lb.china_share(name, y)));
   out.push_back(std::move(shares));
 
   Table sf;
@@ -229,7 +230,7 @@ Result<std::vector<Table>> compare_tables(const IamcTable& a, const IamcTable& b
   vars.insert(lb.world_shortfalls().begin(), lb.world_shortfalls().end());
   for (int y : ys)
     for (const auto& v : vars)
-      sf.add_row(row(y, v.substr(std::string("Shortfall|").size()), la.quantity("World", v, y),
+      sf.add_row(row(y, v.substr(var::kShortfall.size()), la.quantity("World", v, y),
                      lb.quantity("World", v, y)));
   if (vars.empty()) sf.notes.push_back("no shortfall in either run");
   out.push_back(std::move(sf));

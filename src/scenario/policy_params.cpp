@@ -1,65 +1,101 @@
-// The numeric parameters a policy or event may carry, each with its unit and sane range. The
-// ranges bound what the market LP can take (a price floor of 1e26 USD/kg aborted Clp) and what
-// is physically meaningful; sources for the scale: world rare-earth mine production is about
-// 390 kt REO/yr (USGS MCS 2025), oxide prices stay below 10,000 USD/kg (Tb oxide peaked near
-// 4,000 USD/kg in 2011/2022).
+// Each policy or event kind as one declared table of the numbers it takes (unit, range, default,
+// required, meaning): the table drives the scenario reader's key list, range checks, defaults
+// (market_adapter_policies.cpp), error messages and the generated table in docs/model.md.
+// The ranges bound what the market LP can take (a price floor of 1e26 USD/kg aborted Clp) and
+// what is physically meaningful; sources for the scale: world rare-earth mine production is
+// about 390 kt REO/yr (USGS MCS 2025), oxide prices stay below 10,000 USD/kg (Tb oxide peaked
+// near 4,000 USD/kg in 2011/2022).
 #include "rareflow/scenario/scenario.hpp"
 
 namespace rareflow::scenario {
 
-const std::vector<ParamSpec>& policy_params() {
-  using enum ParamType;
-  // Tonnes: up to 10 Mt, about 25 times world mine production.
-  constexpr double kTonnes = 1e7;
-  // Prices: up to 100,000 USD/kg, 25 times the highest oxide price seen.
-  constexpr double kUsdPerKg = 1e5;
-  static const std::vector<ParamSpec> k = {
-      {"quota_t", Number, "t", 0, kTonnes, {}, false, "quota on the flow, tonnes per year"},
-      {"share", Number, "fraction", 0, 1, {}, false, "share of the flow the policy applies to"},
-      {"delay_years", Number, "years", 0, 50, {}, false, "delay"},
-      {"ad_valorem", Number, "fraction of price", 0, 10, {}, false, "tax or tariff rate"},
-      {"specific_usd_per_t",
-       Number,
-       "USD/t",
-       0,
-       kUsdPerKg * 1000,
-       {},
-       false,
-       "tax or tariff per tonne"},
-      {"initial_level_t", Number, "t", 0, kTonnes, {}, false, "stockpile level at the start"},
-      {"fill_rate_t", Number, "t/yr", 0, kTonnes, {}, false, "most the stockpile buys a year"},
-      {"fill_price_cap_usd_per_kg",
-       Number,
-       "USD/kg",
-       0,
-       kUsdPerKg,
-       {},
-       false,
-       "the stockpile buys only below this price"},
-      {"max_level_t", Number, "t", 0, kTonnes, {}, false, "stockpile capacity"},
-      {"release_trigger_usd_per_kg",
-       Number,
-       "USD/kg",
-       0,
-       kUsdPerKg,
-       {},
-       false,
-       "the stockpile sells above this price"},
-      {"release_rate_t", Number, "t/yr", 0, kTonnes, {}, false, "most the stockpile sells a year"},
-      {"min_level_t", Number, "t", 0, kTonnes, {}, false, "stockpile level kept in reserve"},
-      {"floor_usd_per_kg", Number, "USD/kg", 0, kUsdPerKg, {}, false, "minimum price"},
-      {"share_lost", Number, "fraction", 0, 1, {}, false, "share of capacity lost"},
-      {"multiplier", Number, "factor", 0, 100, {}, false, "multiplier on demand or cost"},
+namespace {
+
+using enum ParamType;
+// Tonnes: up to 10 Mt, about 25 times world mine production.
+constexpr double kTonnes = 1e7;
+// Prices: up to 100,000 USD/kg, 25 times the highest oxide price seen.
+constexpr double kUsdPerKg = 1e5;
+// Ad valorem rates: up to 3 (300 %). The highest rates seen are US tariffs on Chinese goods of
+// 145 % (2025); China's rare-earth export taxes were 15-25 % (2007-2014). A cap of 10 accepted
+// `ad_valorem = 5` meant as 5 % as a 500 % tariff; with 3, any whole percentage from 4 up is
+// refused with the range, and the rates that exist still fit.
+constexpr double kMaxAdValorem = 3;
+
+ParamSpec number(std::string key, std::string unit, double max, double fallback,
+                 std::string description) {
+  return {std::move(key), Number, std::move(unit), 0, max, fallback, false, std::move(description)};
+}
+// The same parameter, required by a kind (so it has no default).
+ParamSpec required(ParamSpec p) {
+  p.required = true;
+  p.default_value.reset();
+  return p;
+}
+
+const ParamSpec kQuota = number("quota_t", "t/yr", kTonnes, 0, "quota on the flow");
+const ParamSpec kShare =
+    number("share", "fraction", 1, 1, "share of the flow that needs a licence and waits");
+const ParamSpec kDelay = number("delay_years", "years", 50, 0, "delay");
+const ParamSpec kAdValorem = number("ad_valorem", "fraction of price, 0.25 = 25 %", kMaxAdValorem,
+                                    0, "tax or tariff on last year's price");
+const ParamSpec kSpecific =
+    number("specific_usd_per_t", "USD/t", kUsdPerKg * 1000, 0, "tax or tariff per tonne");
+const ParamSpec kMultiplier =
+    number("multiplier", "factor", 100, 1, "multiplier on demand or cost");
+
+}  // namespace
+
+const std::vector<KindSpec>& kinds() {
+  static const std::vector<KindSpec> k = {
+      {"export_ban", {}, true},
+      {"export_quota", {required(kQuota)}, true},
+      {"export_licensing", {required(kShare), kDelay}, true},
+      {"export_tax", {kAdValorem, kSpecific}, true},
+      {"import_tariff", {kAdValorem, kSpecific}, true},
+      {"sanction", {}, true},
+      {"production_quota", {required(kQuota)}, false},
+      {"stockpile",
+       {number("initial_level_t", "t", kTonnes, 0, "stockpile level at the start"),
+        number("fill_rate_t", "t/yr", kTonnes, 0, "most the stockpile buys a year"),
+        number("fill_price_cap_usd_per_kg", "USD/kg", kUsdPerKg, 0,
+               "the stockpile buys only below this price"),
+        required(number("max_level_t", "t", kTonnes, 0, "stockpile capacity")),
+        {"release_trigger_usd_per_kg",
+         Number,
+         "USD/kg",
+         0,
+         kUsdPerKg,
+         {},
+         false,
+         "the stockpile sells above this price (default: the fill price cap + 1)"},
+        number("release_rate_t", "t/yr", kTonnes, 0, "most the stockpile sells a year"),
+        number("min_level_t", "t", kTonnes, 0, "stockpile level kept in reserve")},
+       true},
+      {"price_floor",
+       {required(number("floor_usd_per_kg", "USD/kg", kUsdPerKg, 0, "minimum price"))},
+       false},
+      {"outage",
+       {required(number("share_lost", "fraction", 1, 0, "share of capacity lost"))},
+       false},
+      {"demand_shock", {required(kMultiplier)}, false},
+      {"cost_shock", {required(kMultiplier)}, false},
+      {"project_delay", {required(kDelay)}, false},
   };
   return k;
 }
 
-const ParamSpec& policy_param(const std::string& key) {
-  if (const ParamSpec* p = find_param(policy_params(), key)) return *p;
-  // A key a kind declares without a range here still gets a finite, non-negative bound.
-  static thread_local ParamSpec fallback;
-  fallback = {key, ParamType::Number, "", 0, 1e9, {}, false, ""};
-  return fallback;
+const KindSpec* find_kind(const std::string& kind) {
+  for (const auto& k : kinds())
+    if (k.kind == kind) return &k;
+  return nullptr;
+}
+
+double policy_number(const PolicySpec& p, const std::string& key) {
+  if (auto it = p.numbers.find(key); it != p.numbers.end()) return it->second;
+  const KindSpec* k = find_kind(p.kind);
+  const ParamSpec* spec = k ? find_param(k->params, key) : nullptr;
+  return spec && spec->default_value ? *spec->default_value : 0.0;
 }
 
 }  // namespace rareflow::scenario

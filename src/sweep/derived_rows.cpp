@@ -17,15 +17,16 @@ void append_derived_rows(const scenario::ScenarioRun& run, IamcTable& t) {
   for (const auto& y : run.sim.years) {
     for (std::size_t r = 0; r < m.regions.size(); ++r) {
       const std::string& region = m.regions[r].id;
-      auto add = [&](const char* variable, double fraction) {
+      auto add = [&](var::Variable v, double fraction) {
         if (!std::isnan(fraction))
-          t.add(kModelName, scenario, region, variable, "%", y.year, 100.0 * fraction);
+          t.add(kModelName, scenario, region, std::move(v), y.year, 100.0 * fraction);
       };
-      add(kShareMine, market::production_share(m, y, market::FacilityKind::Mine, {r}));
-      add(kShareSeparation, market::production_share(m, y, market::FacilityKind::Separation, {r}));
+      add(var::share_mine(), market::production_share(m, y, market::FacilityKind::Mine, {r}));
+      add(var::share_separation(),
+          market::production_share(m, y, market::FacilityKind::Separation, {r}));
       const auto use = market::element_use(m, y, r);
-      add(kSelfSufficiencyMagnet, market::self_sufficiency(use, magnet));
-      add(kSelfSufficiencyAll, market::self_sufficiency(use, all));
+      add(var::self_sufficiency(var::kGroupMagnet), market::self_sufficiency(use, magnet));
+      add(var::self_sufficiency(var::kGroupAll), market::self_sufficiency(use, all));
     }
   }
 }

@@ -38,7 +38,7 @@ Result<std::vector<Table>> criticality_tables(const Dataset& d, const Criticalit
   const std::vector<std::string> methods = {"eu", "usgs", "model"};
   if (std::ranges::find(methods, r.method) == methods.end())
     return fail(fmt::format("method: expected eu, usgs or model, found \"{}\"{}", r.method,
-                            hint(r.method, methods)));
+                            suggestion(r.method, methods)));
   if (!r.scenario.empty() && r.method != "model")
     return fail("scenario: used by the model method only");
   if (r.method == "model") {

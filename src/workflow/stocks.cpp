@@ -46,7 +46,7 @@ class Checks {
       std::vector<std::string> ids;
       for (const auto& x : d.regions) ids.push_back(x.id);
       return add("region", fmt::format("expected a region of the data package, found \"{}\"{}", id,
-                                       hint(id, ids)));
+                                       suggestion(id, ids)));
     }
     if (r->kind == "world") return;  // all regions
     if (std::ranges::find(with_stocks, id) == with_stocks.end())
@@ -63,7 +63,7 @@ class Checks {
       std::vector<std::string> ids;
       for (const auto& s : d.sectors) ids.push_back(s.id);
       return add("sector", fmt::format("expected a sector id ({}), found \"{}\"{}",
-                                       fmt::join(ids, ", "), id, hint(id, ids)));
+                                       fmt::join(ids, ", "), id, suggestion(id, ids)));
     }
     sel.sector = id;
   }
@@ -76,7 +76,7 @@ class Checks {
     for (const auto& e : element_table()) symbols.emplace_back(e.symbol);
     add("element",
         fmt::format("expected a rare-earth element symbol (Sc, Y, La ... Lu), found \"{}\"{}",
-                    symbol, hint(symbol, symbols)));
+                    symbol, suggestion(symbol, symbols)));
   }
 
  private:

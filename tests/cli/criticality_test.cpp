@@ -190,11 +190,11 @@ struct ErrorCase {
 
 TEST(CriticalityCli, ErrorsWriteNothing) {
   const std::vector<ErrorCase> cases = {
-      {"--perspective EU72", "unknown perspective 'EU72'; did you mean 'EU27'?"},
+      {"--perspective EU72", "unknown perspective 'EU72' (did you mean \"EU27\"?)"},
       {"--perspective EU27 --year 2023",
        "no criticality input (mine output, ore mix, separation) data for year 2023; available: "
        "2024"},
-      {"--perspective EU27 --explain Dx", "unknown element or group 'Dx'; did you mean 'Dy'?"},
+      {"--perspective EU27 --explain Dx", "unknown element or group 'Dx' (did you mean \"Dy\"?)"},
       {"--perspective EU27 --explain Pm",
        "Pm is not assessed for EU27: no Pm output at extraction or processing in the 2024 "
        "balance"},
@@ -204,9 +204,10 @@ TEST(CriticalityCli, ErrorsWriteNothing) {
        "(did you mean \"china-heavy-ree-licensing\"?)"},
       {"--perspective EU27 --method model --scenario no-such-scenario", "no-such-scenario"},
       {"--perspective EU27 --method model --explain Dx",
-       "unknown element or group 'Dx'; did you mean 'Dy'?"},
+       "unknown element or group 'Dx' (did you mean \"Dy\"?)"},
       {"--perspective EU27 --scenario x", "--scenario is used by --method model only"},
-      {"--perspective EU27 --format xml", "--format: expected table, csv or json"}};
+      {"--perspective EU27 --format xml",
+       "--format: expected one of table, csv, json, xlsx, found \"xml\""}};
   auto out = std::filesystem::temp_directory_path() / "rareflow_cli_criticality_err.txt";
   for (const auto& c : cases) {
     std::filesystem::remove(out);

@@ -116,7 +116,7 @@ TEST(DataCli, BalanceRegionRussia) {
 TEST(DataCli, BalanceBadFormat) {
   CliRun r = run("balance --format xml");
   EXPECT_EQ(r.code, 1);
-  EXPECT_NE(r.err.find("--format: expected table, csv, json or xlsx, found \"xml\""),
+  EXPECT_NE(r.err.find("--format: expected one of table, csv, json, xlsx, found \"xml\""),
             std::string::npos);
 }
 

@@ -166,7 +166,7 @@ TEST_F(SimulateCli, AdapterErrorsNameTheEntry) {
   EXPECT_NE(y.err.find("--years: expected FIRST..LAST"), std::string::npos) << y.err;
   auto f = run("simulate --format xml");
   EXPECT_EQ(f.code, 1);
-  EXPECT_NE(f.err.find("--format: expected csv or json, found \"xml\""), std::string::npos);
+  EXPECT_NE(f.err.find("--format: expected one of csv, json, found \"xml\""), std::string::npos);
 }
 
 }  // namespace

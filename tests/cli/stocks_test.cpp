@@ -138,21 +138,21 @@ TEST(StocksCli, BadInputsFailClearlyAndWriteNothing) {
   const std::vector<BadCase> cases = {
       {"--region CHNA",
        "--region: expected a region of the data package, found \"CHNA\" (did "
-       "you mean 'CHN'?)"},
+       "you mean \"CHN\"?)"},
       // Issue 11: USA, VNM, RUS, JPN, KOR and EU27 have end uses of their own; GBR has none.
       {"--region GBR",
        "--region: GBR has no end use of its own in the base-year balance; "
        "regions with in-use stocks: CHN, USA, VNM, RUS, JPN, KOR, EU27, ROW"},
-      {"--sector wnd", "found \"wnd\" (did you mean 'wind'?)"},
+      {"--sector wnd", "found \"wnd\" (did you mean \"wind\"?)"},
       {"--element nd",
        "--element: expected a rare-earth element symbol (Sc, Y, La ... Lu), "
-       "found \"nd\" (did you mean 'Nd'?)"},
+       "found \"nd\" (did you mean \"Nd\"?)"},
       {"--years 2050..2000", "--years: expected FIRST <= LAST, found 2050..2000"},
       {"--years 1970..2000", "--years: expected years within 1985..2100"},
       {"--years 2000-2050", "--years: expected FIRST..LAST (e.g. 2000..2050) or one year"},
       {"--format jsn",
-       "--format: expected table, csv, json or xlsx, found \"jsn\" (did you "
-       "mean 'json'?)"},
+       "--format: expected one of table, csv, json, xlsx, found \"jsn\" (did "
+       "you mean \"json\"?)"},
       {"--element Sc", "no in-use stock matches the selection (all regions, all sectors, Sc"},
   };
   for (const auto& c : cases) {

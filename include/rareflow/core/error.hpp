@@ -63,7 +63,10 @@ class InputError : public std::exception {
   std::string text_;
 };
 
-// "did you mean" helper: the closest candidate by edit distance, or "" if none is close.
+// The closest candidate by edit distance, or "" if none is close.
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
+// The one "did you mean" wording: ` (did you mean "X"?)`, or "" when nothing is close. A
+// candidate equal but for case wins; otherwise the closest ignoring case, as spelled.
+std::string suggestion(const std::string& word, const std::vector<std::string>& candidates);
 
 }  // namespace rareflow

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "rareflow/core/error.hpp"
+#include "rareflow/core/iamc_vocabulary.hpp"
 
 namespace rareflow {
 
@@ -34,6 +35,12 @@ struct IamcTable {
            std::string unit, int year, double value) {
     rows.push_back({std::move(model), std::move(scenario), std::move(region), std::move(variable),
                     std::move(unit), year, value});
+  }
+  // A variable of the vocabulary (iamc_vocabulary.hpp), with its declared unit.
+  void add(std::string model, std::string scenario, std::string region, var::Variable v, int year,
+           double value) {
+    add(std::move(model), std::move(scenario), std::move(region), std::move(v.name),
+        std::move(v.unit), year, value);
   }
 };
 

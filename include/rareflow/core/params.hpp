@@ -27,6 +27,9 @@ std::string param_expectation(const ParamSpec& p);
 // "" when `v` is finite, inside [min, max] and whole for an Integer; otherwise the problem,
 // "expected <param_expectation>, found <v>".
 std::string check_param(const ParamSpec& p, double v);
+// A markdown table of `table` (key, type, unit, range, default, required, meaning) for the
+// generated parameter sections of the docs.
+std::string params_markdown(const std::vector<ParamSpec>& table);
 // The spec of `key` in `table`, or nullptr.
 const ParamSpec* find_param(const std::vector<ParamSpec>& table, const std::string& key);
 

@@ -3,8 +3,11 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
+
+#include "rareflow/core/error.hpp"
 
 namespace rareflow {
 
@@ -16,9 +19,14 @@ struct Column {
   int precision = 0;  // digits after the point in text output (csv/json keep full precision)
 };
 
-enum class Format { Table, Csv, Json };
-// Parses "table", "csv" or "json".
-bool parse_format(const std::string& s, Format& out);
+// Every output format of the command line. Table, Csv and Json are text (render); Xlsx and
+// Html are files the report layer writes.
+enum class Format { Table, Csv, Json, Xlsx, Html };
+// How the command line names a format: "table", "csv", "json", "xlsx" or "html".
+std::string format_name(Format f);
+// `text` as one of `accepted`; otherwise the one wording of the error:
+// expected one of table, csv, json, xlsx, found "x" (did you mean 'json'?)
+Result<Format> parse_format(std::string_view text, const std::vector<Format>& accepted);
 
 struct Table {
   std::string title;
@@ -32,6 +40,7 @@ struct Table {
 std::string to_text(const Table& t);
 std::string to_csv(const Table& t);
 std::string to_json(const Table& t, int indent = 2);
+// Text formats only: Xlsx and Html render as Table.
 std::string render(const Table& t, Format f);
 // Several tables in one document (json: an array; csv: blank line between; text: stacked).
 std::string render(const std::vector<Table>& ts, Format f);

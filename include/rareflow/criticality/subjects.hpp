@@ -1,5 +1,5 @@
 // Resolving what the user asked for (element or group, perspective, year) with clear errors and
-// "did you mean" suggestions, so every front end reports the same messages.
+// suggestions, so every front end reports the same messages.
 #pragma once
 
 #include <optional>
@@ -20,7 +20,7 @@ struct Material {
 };
 
 // Accepts symbols and names in any case ("dy", "Dysprosium") and "LREE"/"HREE" (also with
-// " group"). Error: "unknown element or group 'Dx'; did you mean 'Dy'?".
+// " group"). Error: "unknown element or group 'Dx' (did you mean \"Dy\"?)".
 Result<Material> resolve_material(std::string_view text);
 
 // `text` must be one of `known` (case-insensitive); returns the known spelling.

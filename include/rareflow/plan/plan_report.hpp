@@ -3,6 +3,7 @@
 // and findings show it next to the optimised one, so that the value of optimising is visible.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "rareflow/core/iamc.hpp"
@@ -35,5 +36,9 @@ IamcTable plan_iamc(const PlanModel& plan, const PlanSolution& optimised,
 // Element groups reported for self-sufficiency: all, LREE, HREE, magnet, plus the element
 // sets named by the plan's goals. Pairs of (label, elements).
 std::vector<std::pair<std::string, std::vector<Element>>> reported_groups(const PlanModel& plan);
+// Sum of an element field over a group, and the group's self-sufficiency in % (domestic supply
+// over demand; nullopt when the group has no demand), as the plan's rows and tables report it.
+double group_sum(const YearResult& y, const std::vector<Element>& g, double ElementYear::*field);
+std::optional<double> group_self_sufficiency(const YearResult& y, const std::vector<Element>& g);
 
 }  // namespace rareflow::plan

@@ -1,5 +1,6 @@
-// The IAMC variable names the report reads (see docs/model_report.md), and helpers that write
-// and read the structured ones (roadmap, criticality), so producers and the report agree.
+// Report conventions on top of the IAMC vocabulary (core/iamc_vocabulary.hpp, which names every
+// variable): thresholds, aggregate regions, and helpers that write and read the structured rows
+// (roadmap, criticality), so producers and the report agree.
 #pragma once
 
 #include <string>
@@ -9,35 +10,6 @@
 #include "rareflow/core/iamc.hpp"
 
 namespace rareflow::report::vars {
-
-// Price|Oxide|<El>: oxide price in USD/kg, by region (e.g. CHN and ROW, or World).
-inline constexpr std::string_view kPriceOxide = "Price|Oxide|";
-// Mine and separation output by region, t REO/yr.
-inline constexpr std::string_view kMineProduction = "Production|Mine|REO";
-inline constexpr std::string_view kSeparation = "Production|Separation|REO";
-// Shortfall|<Commodity>|<Sector or element>: unserved demand, t/yr, by region.
-inline constexpr std::string_view kShortfall = "Shortfall|";
-// Plan|Self-sufficiency|<El or group>: share of use met from the focus region's own chain, %.
-inline constexpr std::string_view kSelfSufficiency = "Plan|Self-sufficiency|";
-// Plan|Goal|Self-sufficiency|<El or group>: the goal, %, in the years it applies.
-inline constexpr std::string_view kSelfSufficiencyGoal = "Plan|Goal|Self-sufficiency|";
-// Plan|Cost|<Component>: cost components per year (e.g. Capex, Opex, Imports), million USD.
-inline constexpr std::string_view kCost = "Plan|Cost|";
-// Plan|Roadmap|<Project>|Capacity: capacity added, row year = online year (unit e.g. t REO/yr).
-// Plan|Roadmap|<Project>|Capex: capital cost, row year = decision year, million USD.
-inline constexpr std::string_view kRoadmap = "Plan|Roadmap|";
-inline constexpr std::string_view kRoadmapCapacity = "|Capacity";
-inline constexpr std::string_view kRoadmapCapex = "|Capex";
-// Plan|Project value|<Project>|Forbidden and ...|Forced: change in the expected present cost
-// when the project may not be built / is forced on its earliest date (`plan --rank`), million
-// USD; row year = the plan's first year.
-inline constexpr std::string_view kProjectValue = "Plan|Project value|";
-inline constexpr std::string_view kProjectValueForbidden = "|Forbidden";
-inline constexpr std::string_view kProjectValueForced = "|Forced";
-// Criticality|SR|<Material> and Criticality|EI|<Material>: dimensionless scores; region = the
-// perspective (e.g. EU27).
-inline constexpr std::string_view kSupplyRisk = "Criticality|SR|";
-inline constexpr std::string_view kEconomicImportance = "Criticality|EI|";
 
 // EU CRM thresholds (2017 guidelines): critical when SR >= 1 and EI >= 2.8.
 inline constexpr double kSupplyRiskThreshold = 1.0;
@@ -57,7 +29,7 @@ struct RoadmapEntry {
   int online_year = 0;
   double capacity = 0.0;
   std::string capacity_unit;  // e.g. "t REO/yr"
-  double capex = 0.0;         // million USD
+  double capex = 0.0;         // USD million
 };
 void append_roadmap(IamcTable& t, const std::string& scenario,
                     const std::vector<RoadmapEntry>& entries);

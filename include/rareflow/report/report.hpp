@@ -29,18 +29,16 @@ struct ReportInputs {
   std::optional<sweep::SweepResult> sweep;
 };
 
-enum class ReportFormat { Html, Xlsx };
-// "html" or "xlsx".
-Result<ReportFormat> parse_report_format(const std::string& s);
+// The formats a report is written in (core Format).
+inline const std::vector<Format> kReportFormats = {Format::Html, Format::Xlsx};
 // The format a path's extension implies (".xlsx" -> Xlsx; otherwise Html).
-ReportFormat format_from_extension(const std::filesystem::path& p);
+Format format_from_extension(const std::filesystem::path& p);
 
 // The whole HTML document. Deterministic: same inputs, same bytes.
 std::string render_html_report(const ReportInputs& in);
 
 // Writes the report atomically (temporary name, then rename).
-Result<void> write_report(const ReportInputs& in, const std::filesystem::path& out,
-                          ReportFormat format);
+Result<void> write_report(const ReportInputs& in, const std::filesystem::path& out, Format format);
 
 // xlsx: sheet "results" (the long table, as in results.csv), "results_wide" (one column per
 // year), one sheet per extra table (units in headers), "run_record" and "sources". Numbers are

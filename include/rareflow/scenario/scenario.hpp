@@ -82,18 +82,18 @@ struct Scenario {
   std::vector<ScenarioInput> inputs;  // every policy number, start and end, in file order
 };
 
-// Numeric keys each policy kind takes, and which of them are required.
+// A policy or event kind and its declared table of numbers (src/scenario/policy_params.cpp):
+// each with its unit, range, default, whether required and meaning. Adding a parameter is one
+// row there.
 struct KindSpec {
   std::string kind;
-  std::vector<std::string> numbers;
-  std::vector<std::string> required;
+  std::vector<ParamSpec> params;
   bool needs_regions = false;
 };
 const std::vector<KindSpec>& kinds();
-// Unit and sane range of every policy number (src/scenario/policy_params.cpp); a key without a
-// declared range is checked as a finite number in [0, 1e9].
-const std::vector<ParamSpec>& policy_params();
-const ParamSpec& policy_param(const std::string& key);
+const KindSpec* find_kind(const std::string& kind);
+// The value of `key` in `p`, or its kind's declared default (0 when there is none).
+double policy_number(const PolicySpec& p, const std::string& key);
 
 // Loads `name_or_path`: a path to a .toml file, or the name of a shipped scenario
 // (scenarios/NAME.toml, compiled into the binary). Resolves inheritance (a base is looked up

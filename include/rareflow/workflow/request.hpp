@@ -27,7 +27,4 @@ struct RequestOrigin {
   std::string prefix;
 };
 
-// " (did you mean 'X'?)", matching case-insensitively first, or "".
-std::string hint(const std::string& word, const std::vector<std::string>& candidates);
-
 }  // namespace rareflow::workflow

@@ -85,22 +85,22 @@ plan = [("Norra Kärr mine", "SWE", 2026, 2032, 2600, "t REO/yr", 780),
 for s in SCEN:
     for name, reg, d, o, cap, unit, capex in plan:
         add(s, reg, f"Plan|Roadmap|{name}|Capacity", unit, o, cap)
-        add(s, reg, f"Plan|Roadmap|{name}|Capex", "million USD", d, capex)
+        add(s, reg, f"Plan|Roadmap|{name}|Capex", "USD million", d, capex)
     for el, start, slope in [("Nd", 2, 3.8), ("Pr", 2, 3.6), ("Dy", 0, 2.2), ("Tb", 0, 1.9)]:
         for y in YEARS:
             k = y - 2024
             val = min(95.0, start + slope * max(0, k - 2) * (1.1 if s == "reference" else 0.9))
-            add(s, "EU27", f"Plan|Self-sufficiency|{el}", "%", y, val)
+            add(s, "EU27", f"Self-sufficiency|{el}", "%", y, val)
         for y in range(2030, 2036):
             add(s, "EU27", f"Plan|Goal|Self-sufficiency|{el}", "%", y, 40.0)
     for y in YEARS:
         k = y - 2024
         capex = sum(c for (_, _, d, _, _, _, c) in plan if d <= y < d + 3) / 3.0
-        add(s, "EU27", "Plan|Cost|Capex", "million USD", y, capex)
-        add(s, "EU27", "Plan|Cost|Opex", "million USD", y, 20 + 11 * k)
+        add(s, "EU27", "Cost|Capex", "USD million", y, capex)
+        add(s, "EU27", "Cost|Opex", "USD million", y, 20 + 11 * k)
         imp = 900 - 40 * k if s == "reference" else 1400 - 50 * k
-        add(s, "EU27", "Plan|Cost|Imports", "million USD", y, imp)
-        add(s, "EU27", "Plan|Cost|Export revenue", "million USD", y, -(5 * k))
+        add(s, "EU27", "Cost|Imports", "USD million", y, imp)
+        add(s, "EU27", "Cost|Export revenue", "USD million", y, -(5 * k))
 
 # Criticality, EU27 perspective, 2023: EU CRM 2023 (fifth assessment) SR and EI.
 crm = {"Dy": (5.6, 7.8), "Tb": (4.9, 6.4), "Er": (5.6, 3.5), "Eu": (5.6, 3.3),

@@ -15,7 +15,7 @@ TEST(Subjects, ElementsAndGroups) {
 TEST(Subjects, UnknownElementSuggests) {
   auto r = resolve_material("Dx");
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().message, "unknown element or group 'Dx'; did you mean 'Dy'?");
+  EXPECT_EQ(r.error().message, "unknown element or group 'Dx' (did you mean \"Dy\"?)");
   auto far = resolve_material("Unobtainium");
   ASSERT_FALSE(far);
   EXPECT_EQ(far.error().message, "unknown element or group 'Unobtainium'");
@@ -25,7 +25,7 @@ TEST(Subjects, Perspective) {
   const std::vector<std::string> known = {"EU27", "USA", "JPN"};
   EXPECT_EQ(*resolve_perspective("eu27", known), "EU27");
   EXPECT_EQ(resolve_perspective("EU72", known).error().message,
-            "unknown perspective 'EU72'; did you mean 'EU27'?");
+            "unknown perspective 'EU72' (did you mean \"EU27\"?)");
   EXPECT_EQ(resolve_perspective("Mars", known).error().message,
             "unknown perspective 'Mars'; known: EU27, USA, JPN");
 }

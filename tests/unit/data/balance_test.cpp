@@ -72,7 +72,8 @@ TEST_F(Balance2024, RussiaMakesCarbonateNotOxides) {
   EXPECT_EQ(sum(r->separated), 0.0);
   bool carbonate = false;
   for (const auto& l : r->lines)
-    if (l.stage == "intermediate" && l.sign == 0) carbonate = std::abs(l.total() - 2500) < 1e-9;
+    if (l.stage == chain_stage_from_key("intermediate") && l.sign == 0)
+      carbonate = std::abs(l.total() - 2500) < 1e-9;
   EXPECT_TRUE(carbonate);
   // Loparite is light: Lovozero's analysis has no Dy or Tb.
   EXPECT_EQ(r->mined[index(Element::Dy)], 0.0);
@@ -84,7 +85,7 @@ TEST_F(Balance2024, ChinaFeedAboveQuotaIsNamedGap) {
   const RegionBalance* r = balance_->region("CHN");
   double gap = 0;
   for (const auto& l : r->lines)
-    if (l.gap && l.stage == "separation") gap += l.total();
+    if (l.gap && l.stage == chain_stage_from_key("separation")) gap += l.total();
   EXPECT_NEAR(gap, 108003, 1e-6);
 }
 
@@ -100,7 +101,8 @@ TEST_F(Balance2024, SeparationTableShowsFeedNotSeparated) {
       seen = true;
       double out_above = 0, not_separated = 0;
       for (const auto& l : balance_->region("MYS")->lines)
-        if (l.gap && l.stage == "separation") (l.sign < 0 ? not_separated : out_above) += l.total();
+        if (l.gap && l.stage == chain_stage_from_key("separation"))
+          (l.sign < 0 ? not_separated : out_above) += l.total();
       EXPECT_NEAR(std::get<double>(row[4]), not_separated, 1e-6);
       EXPECT_GT(out_above, 0.0);
       // feed - separated = not separated - output above feed: 13,130 - 11,072.
@@ -147,7 +149,7 @@ TEST_F(Balance2024, RegionsResolveMagnetsAndUse) {
   // China's magnet exports by destination add up to the customs total, 58,152 t.
   double exported = 0, to_rus = 0;
   for (const auto& l : balance_->region("CHN")->lines)
-    if (l.stage == "magnet" && l.sign < 0 && !l.partner.empty()) {
+    if (l.stage == chain_stage_from_key("magnet") && l.sign < 0 && !l.partner.empty()) {
       exported += l.other;
       if (l.partner == "RUS") to_rus += l.other;
     }
@@ -156,12 +158,13 @@ TEST_F(Balance2024, RegionsResolveMagnetsAndUse) {
   // sectors: the magnet use lines add up to 1,000 t magnet.
   double rus_magnets = 0, jpn_nonmagnet = 0;
   for (const auto& l : balance_->region("RUS")->lines)
-    if (l.stage == "use" && l.other_unit == "t magnet") rus_magnets += l.other;
+    if (l.stage == chain_stage_from_key("use") && l.other_unit == "t magnet")
+      rus_magnets += l.other;
   EXPECT_NEAR(to_rus, 1000, 1e-9);
   EXPECT_NEAR(rus_magnets, 1000, 1e-9);
   // Japan's non-magnet use: 18,835 - 5,500 = 13,335 t REO (JSNM 2024), all sectors together.
   for (const auto& l : balance_->region("JPN")->lines)
-    if (l.stage == "use" && l.other_unit.empty()) jpn_nonmagnet += l.total();
+    if (l.stage == chain_stage_from_key("use") && l.other_unit.empty()) jpn_nonmagnet += l.total();
   EXPECT_NEAR(jpn_nonmagnet, 13335, 1e-6);
 }
 
@@ -171,9 +174,10 @@ TEST_F(Balance2024, RegionsResolveMagnetsAndUse) {
 TEST_F(Balance2024, OxidePoolKeepsChinasExports) {
   double chn_oxide_exports = 0, jpn_imports = 0;
   for (const auto& l : balance_->region("CHN")->lines)
-    if (l.stage == "oxide" && l.sign < 0 && !l.gap) chn_oxide_exports += l.total();
+    if (l.stage == chain_stage_from_key("oxide") && l.sign < 0 && !l.gap)
+      chn_oxide_exports += l.total();
   for (const auto& l : balance_->region("JPN")->lines)
-    if (l.stage == "oxide" && l.sign > 0 && !l.gap) jpn_imports += l.total();
+    if (l.stage == chain_stage_from_key("oxide") && l.sign > 0 && !l.gap) jpn_imports += l.total();
   EXPECT_NEAR(chn_oxide_exports, 55431, 1e-6);
   EXPECT_GT(jpn_imports, 0.0);
 }

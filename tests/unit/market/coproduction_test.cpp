@@ -22,11 +22,11 @@ MarketModel coproduction_market(double magnet_multiplier) {
   a[index(Element::Nd)] = 0.2;
   add_source(m, "mine", r, 20000.0, 5.0, a);
   add_separation(m, "sep", r, 50000.0, 2.0);
-  m.metal.push_back({{"metal", r, 50000.0, 5.0, {}}, {Element::Nd}});
+  add_metal(m, "metal", r, 50000.0, 5.0, {Element::Nd});
   ElementArray recipe{};
   recipe[index(Element::Nd)] = 0.3;
   m.magnet_types.push_back({"NdFeB", recipe});
-  m.magnet.push_back({{"magnets", r, 50000.0, 10.0, {}}, 0});
+  add_magnet(m, "magnets", r, 50000.0, 10.0);
   add_demand(m, "motors", r, Commodity::magnet(0), {{1000.0, 100.0}, {1000.0, 80.0}});
   add_demand(m, "catalysts", r, Commodity::oxide(Element::La), {{1000.0, 3.0}, {1000.0, 1.0}});
   add_demand(m, "polishing", r, Commodity::oxide(Element::Ce), {{1000.0, 3.0}, {2000.0, 1.0}});

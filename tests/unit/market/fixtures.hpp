@@ -37,6 +37,31 @@ inline std::size_t add_separation(MarketModel& m, std::string id, std::size_t re
   return m.separation.size() - 1;
 }
 
+// Built field by field: GCC 12 warns (maybe-uninitialized) on a braced base-class temporary here.
+inline std::size_t add_metal(MarketModel& m, std::string id, std::size_t region, double cap,
+                             double cost, std::vector<Element> elements) {
+  MetalPlant p;
+  p.id = std::move(id);
+  p.region = region;
+  p.capacity_t = cap;
+  p.unit_cost_usd_per_kg = cost;
+  p.elements = std::move(elements);
+  m.metal.push_back(std::move(p));
+  return m.metal.size() - 1;
+}
+
+inline std::size_t add_magnet(MarketModel& m, std::string id, std::size_t region, double cap,
+                              double cost, std::size_t type = 0) {
+  MagnetPlant p;
+  p.id = std::move(id);
+  p.region = region;
+  p.capacity_t = cap;
+  p.unit_cost_usd_per_kg = cost;
+  p.type = type;
+  m.magnet.push_back(std::move(p));
+  return m.magnet.size() - 1;
+}
+
 inline std::size_t add_demand(MarketModel& m, std::string sector, std::size_t region, Commodity c,
                               std::vector<DemandStep> steps) {
   Demand d;

@@ -24,7 +24,7 @@ MarketModel route_market(double dy_oxide_t, bool routes) {
   add_source(m, "nd_mine", r, 1e6, 10.0, only(Element::Nd));
   add_source(m, "dy_mine", r, dy_oxide_t, 10.0, only(Element::Dy));
   add_separation(m, "sep", r, 1e6, 0.0);
-  m.metal.push_back({{"metal", r, 1e6, 0.0, {}}, {Element::Nd, Element::Dy}});
+  add_metal(m, "metal", r, 1e6, 0.0, {Element::Nd, Element::Dy});
   ElementArray dytb{}, gbd{};
   dytb[index(Element::Nd)] = 0.30;
   dytb[index(Element::Dy)] = 0.02;
@@ -35,7 +35,7 @@ MarketModel route_market(double dy_oxide_t, bool routes) {
     m.magnet_routes.push_back({"dy-tb", 0, 0, dytb, 0.0});
     m.magnet_routes.push_back({"gbd", 0, 0, gbd, 2.0});
   }
-  m.magnet.push_back({{"magnets", r, 5000.0, 10.0, {}}, 0});
+  add_magnet(m, "magnets", r, 5000.0, 10.0);
   add_demand(m, "motors", r, Commodity::magnet(0), {{1000.0, 1000.0}});
   return m;
 }
@@ -89,9 +89,9 @@ TEST(MagnetRoutes, SubstituteCapsMagnetPriceForItsShare) {
   nd[index(Element::Nd)] = 0.3;
   add_source(m, "nd_mine", r, 1e6, 10.0, only(Element::Nd));
   add_separation(m, "sep", r, 1e6, 0.0);
-  m.metal.push_back({{"metal", r, 1e6, 0.0, {}}, {Element::Nd}});
+  add_metal(m, "metal", r, 1e6, 0.0, {Element::Nd});
   m.magnet_types.push_back({"NdFeB", nd});
-  m.magnet.push_back({{"magnets", r, 600.0, 10.0, {}}, 0});
+  add_magnet(m, "magnets", r, 600.0, 10.0);
   Demand d;
   d.sector = "motors";
   d.region = r;

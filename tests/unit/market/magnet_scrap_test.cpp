@@ -20,11 +20,11 @@ MarketModel scrap_market(double s, double r) {
   auto reg = add_region(m, "AAA");
   add_source(m, "nd_mine", reg, 1e6, 10.0, only(Element::Nd));
   add_separation(m, "sep", reg, 1e6, 0.0);
-  m.metal.push_back({{"metal", reg, 1e6, 0.0, {}}, {Element::Nd}});
+  add_metal(m, "metal", reg, 1e6, 0.0, {Element::Nd});
   ElementArray recipe{};
   recipe[index(Element::Nd)] = 0.30;
   m.magnet_types.push_back({"NdFeB", recipe, s, r});
-  m.magnet.push_back({{"magnets", reg, 5000.0, 10.0, {}}, 0});
+  add_magnet(m, "magnets", reg, 5000.0, 10.0);
   add_demand(m, "motors", reg, Commodity::magnet(0), {{1000.0, 1000.0}});
   return m;
 }

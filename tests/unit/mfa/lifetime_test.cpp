@@ -180,7 +180,7 @@ TEST(Lifetime, ParseErrorsNameColumnAndField) {
             "--lifetime:1:8: mean: expected a finite number >= 0, found \"nan\"");
   const std::string kind = parse_error("normel:5,1");
   EXPECT_TRUE(kind.starts_with("--lifetime:1:1: kind: expected normal:MEAN,SD, "));
-  EXPECT_TRUE(kind.ends_with("found \"normel:5,1\" (did you mean normal?)")) << kind;
+  EXPECT_TRUE(kind.ends_with("found \"normel:5,1\" (did you mean \"normal\"?)")) << kind;
 }
 
 TEST(Lifetime, ValidateRejectsBadParameters) {

@@ -94,7 +94,7 @@ TEST(PlanSweep, BadRequestsAreRefusedBeforeSolving) {
   PlanModel plan = load_test_plan("two_projects.toml");
   auto unknown = parse_goal_sweep("nd-at-hom=0:100:3", plan);
   ASSERT_FALSE(unknown);
-  EXPECT_NE(unknown.error().message.find("did you mean 'nd-at-home'"), std::string::npos);
+  EXPECT_NE(unknown.error().message.find("did you mean \"nd-at-home\""), std::string::npos);
   EXPECT_FALSE(parse_goal_sweep("nd-at-home=0:100", plan));
   EXPECT_FALSE(parse_goal_sweep("nd-at-home=0:150:3", plan));  // a share above 100%
   EXPECT_FALSE(parse_goal_sweep("nd-at-home=0:100:2.5", plan));

@@ -1,6 +1,11 @@
 // Reading plan files: values, conversions, and clear errors with file:line:column for bad ones.
+#include <algorithm>
+
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "doc_section.hpp"
+#include "plan/project_params.hpp"
 #include "plan_test_util.hpp"
 
 namespace rareflow::plan::test {
@@ -79,10 +84,9 @@ TEST(PlanParse, ValidPlanReadsValuesAndConverts) {
 TEST(PlanParse, UnknownProjectIsNamedWithSuggestion) {
   std::string e =
       errors_of(kBase + "\n[[commitments]]\nproject = \"mines\"\ndecision_year = 2025\n");
-  EXPECT_NE(
-      e.find(
-          "bad.toml:35:11: commitments[0].project: unknown project 'mines', did you mean 'mine'?"),
-      std::string::npos)
+  EXPECT_NE(e.find("bad.toml:35:11: commitments[0].project: unknown project 'mines' (did you mean "
+                   "\"mine\"?)"),
+            std::string::npos)
       << e;
 }
 
@@ -91,10 +95,9 @@ TEST(PlanParse, GoalOnUnknownElement) {
       errors_of(kBase +
                 "\n[[goals]]\nname = \"g\"\nkind = \"self_sufficiency\"\nelements = [\"Nd\", "
                 "\"Nx\"]\nmin_share = 0.5\n");
-  EXPECT_NE(
-      e.find(
-          "bad.toml:37:12: goals[0].elements: unknown element or group 'Nx', did you mean 'Nd'?"),
-      std::string::npos)
+  EXPECT_NE(e.find("bad.toml:37:12: goals[0].elements: unknown element or group 'Nx' (did you mean "
+                   "\"Nd\"?)"),
+            std::string::npos)
       << e;
 }
 
@@ -139,12 +142,13 @@ TEST(PlanParse, ProbabilitiesMustSumToOne) {
 TEST(PlanParse, UnknownKeyGetsDidYouMean) {
   std::string e = errors_of(replace(kBase, "capacity = 1000", "capcity = 1000"));
   EXPECT_NE(
-      e.find(
-          "bad.toml:19:1: projects.mine.capcity: unknown key 'capcity', did you mean 'capacity'?"),
+      e.find("bad.toml:19:11: projects.mine.capcity: unknown key (did you mean \"capacity\"?); "
+             "expected one of type, name,"),
       std::string::npos)
       << e;
   // The missing key is reported too, at the table.
-  EXPECT_NE(e.find("projects.mine.capacity: expected a capacity > 0 in t REO/yr, found nothing"),
+  EXPECT_NE(e.find("projects.mine.capacity: expected a number in [1e-09, 1000000000] (t REO/yr per "
+                   "module), found nothing"),
             std::string::npos)
       << e;
 }
@@ -152,7 +156,8 @@ TEST(PlanParse, UnknownKeyGetsDidYouMean) {
 TEST(PlanParse, WrongTypeSaysExpectedAndFound) {
   std::string e = errors_of(replace(kBase, "lead_time = 2", "lead_time = \"two\""));
   EXPECT_NE(
-      e.find("bad.toml:21:13: projects.mine.lead_time: expected an integer, found string \"two\""),
+      e.find("bad.toml:21:13: projects.mine.lead_time: expected a whole number in [0, 40] (years), "
+             "found string \"two\""),
       std::string::npos)
       << e;
 }
@@ -163,7 +168,7 @@ TEST(PlanParse, AllErrorsAreCollected) {
   text = replace(text, "price = 56", "price = -1");
   std::string e = errors_of(text);
   EXPECT_NE(e.find("plan.first_year"), std::string::npos) << e;
-  EXPECT_NE(e.find("projects.mine.deposit: unknown deposit 'oar', did you mean 'ore'?"),
+  EXPECT_NE(e.find("projects.mine.deposit: unknown deposit 'oar' (did you mean \"ore\"?)"),
             std::string::npos)
       << e;
   EXPECT_NE(e.find("imports[0].price: expected a price >= 0 in USD/kg, found -1"),
@@ -174,9 +179,9 @@ TEST(PlanParse, AllErrorsAreCollected) {
 TEST(PlanParse, UnknownCurrencyAndCommodity) {
   std::string e = errors_of(replace(kBase, "unit = \"RUB billion\"", "unit = \"RUR billion\""));
   EXPECT_NE(e.find("unknown currency 'RUR'"), std::string::npos) << e;
-  EXPECT_NE(e.find("did you mean 'RUB'?"), std::string::npos) << e;
+  EXPECT_NE(e.find("did you mean \"RUB\"?"), std::string::npos) << e;
   e = errors_of(replace(kBase, "commodity = \"oxide:Nd\"", "commodity = \"oxyde:Nd\""));
-  EXPECT_NE(e.find("unknown stage 'oxyde' in \"oxyde:Nd\", did you mean 'oxide'?"),
+  EXPECT_NE(e.find("unknown stage 'oxyde' in \"oxyde:Nd\" (did you mean \"oxide\"?)"),
             std::string::npos)
       << e;
 }
@@ -201,6 +206,47 @@ TEST(PlanParse, AssumptionNeedsAReason) {
       errors_of(replace(kBase, "confidence = \"derived\"", "confidence = \"assumption\""));
   EXPECT_NE(e.find("currencies.RUB.confidence: an assumption needs a reason"), std::string::npos)
       << e;
+}
+
+// One test per project type's declared table: each of its numbers, set above its range, is
+// refused with file:line:column, the key, the unit and the range.
+class ProjectTypeTable : public testing::TestWithParam<ProjectType> {};
+
+TEST_P(ProjectTypeTable, ValueOutsideItsRangeIsRefused) {
+  const ProjectType type = GetParam();
+  const std::string name(project_type_name(type));
+  for (const auto& bad : detail::project_params(type)) {
+    std::string text = kBase +
+                       "\n[magnets.ndfeb]\nrecipe = { Nd = 0.3 }\n\n[feeds.scrap]\n"
+                       "distribution = { Nd = 1 }\navailable = 10\n\n[projects.p]\ntype = \"" +
+                       name + "\"\n";
+    if (type == ProjectType::Mine) text += "deposit = \"ore\"\n";
+    if (type == ProjectType::Magnet) text += "magnet = \"ndfeb\"\n";
+    if (type == ProjectType::Recycling) text += "feed = \"scrap\"\n";
+    if (bad.key != "capacity") text += "capacity = 10\n";
+    if (bad.key != "capex") text += "capex = 1\n";
+    const int line = static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1;
+    const double value = bad.max * 2 + 1;
+    text += fmt::format("{} = {}\n", bad.key, value);
+    EXPECT_EQ(
+        errors_of(text),
+        fmt::format("bad.toml:{}:{}: projects.p.{}: expected a {} in [{}, {}] ({}), found {}\n",
+                    line, bad.key.size() + 4, bad.key,
+                    bad.type == rareflow::ParamType::Integer ? "whole number" : "number", bad.min,
+                    bad.max, bad.unit, value));
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Types, ProjectTypeTable, testing::ValuesIn(detail::kProjectTypes),
+                         [](const auto& p) { return std::string(project_type_name(p.param)); });
+
+// docs/model_plan.md lists every project type's table as the code declares it.
+TEST(PlanParse, DocsListEveryProjectTable) {
+  std::string md;
+  for (ProjectType t : detail::kProjectTypes)
+    md += fmt::format("\n`{}` projects:\n\n{}", project_type_name(t),
+                      params_markdown(detail::project_params(t)));
+  rareflow::test::expect_doc_section("model_plan.md", "project parameters", md + "\n");
 }
 
 }  // namespace

@@ -125,7 +125,7 @@ TEST(PlanReport, EmbeddedPlanIsFoundByName) {
     load_plan_text("russia-2036", name);
     ADD_FAILURE() << "expected an error";
   } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("did you mean 'russia-2035'?"), std::string::npos)
+    EXPECT_NE(std::string(e.what()).find("did you mean \"russia-2035\"?"), std::string::npos)
         << e.what();
   }
 }

@@ -40,7 +40,7 @@ TEST(Browser, DemoReportRendersWithItsCharts) {
   fs::path dir = fs::temp_directory_path() / "rareflow_browser_test";
   fs::remove_all(dir);
   fs::create_directories(dir);  // writes create no missing parent (issue 13)
-  ASSERT_TRUE(write_report(*in, dir / "report.html", ReportFormat::Html).has_value());
+  ASSERT_TRUE(write_report(*in, dir / "report.html", Format::Html).has_value());
   int rc = browser_check(dir / "report.html", dir, false);
   if (rc == 77) GTEST_SKIP() << "chromium not installed (Debian package chromium)";
   ASSERT_EQ(rc, 0) << "see " << (dir / "chromium.log") << " and " << (dir / "dom.html");

@@ -72,7 +72,7 @@ namespace {
 TEST(ReportDefects, OneRegionShareChartSaysSo) {
   IamcTable t;
   for (int y : {2030, 2031})
-    t.add(kModelName, "base", "CHN", std::string(vars::kMineProduction), "t REO/yr", y, 100);
+    t.add(kModelName, "base", "CHN", std::string(var::kMineProduction), "t REO/yr", y, 100);
   auto s = detail::share_section(t);
   ASSERT_TRUE(s.has_value());
   bool said = false;
@@ -86,8 +86,7 @@ TEST(ReportDefects, OneRegionShareChartSaysSo) {
 // 4,000 USD/kg (13.3x, caption "13x"); Nd at 60 and 90 (1.5x) keeps its linear chart only.
 TEST(ReportDefects, WidePriceSpanGetsALogAxisChart) {
   IamcTable t;
-  std::string dy = std::string(vars::kPriceOxide) + "Dy",
-              nd = std::string(vars::kPriceOxide) + "Nd";
+  std::string dy = std::string(var::kPriceOxide) + "Dy", nd = std::string(var::kPriceOxide) + "Nd";
   for (int y : {2030, 2031}) {
     t.add(kModelName, "base", "CHN", dy, "USD/kg", y, 300);
     t.add(kModelName, "base", "ROW", dy, "USD/kg", y, 4000);
