@@ -22,12 +22,6 @@ struct CompareOptions {
   std::string out;
 };
 
-InputError option_error(const std::string& option, const std::string& message) {
-  Diagnostics d;
-  d.add("command line", 0, 0, option, message);
-  return InputError(std::move(d));
-}
-
 IamcTable results_of(const std::string& what, const scenario::RunOptions& ro, GlobalOptions& g) {
   // A results directory needs no data package: load it only for a scenario.
   std::error_code ec;

@@ -47,8 +47,8 @@ T value_or_throw(Result<T> r) {
 void check_method(const CriticalityOptions& o) {
   const std::vector<std::string> methods = {"eu", "usgs", "model"};
   if (std::find(methods.begin(), methods.end(), o.method) == methods.end()) {
-    throw std::runtime_error(fmt::format("--method: expected eu, usgs or model, found \"{}\"{}",
-                                         o.method, suggestion(o.method, methods)));
+    throw option_error("--method", fmt::format("expected eu, usgs or model, found \"{}\"{}",
+                                               o.method, suggestion(o.method, methods)));
   }
   if (!o.scenario.empty() && o.method != "model")
     throw std::runtime_error("--scenario is used by --method model only");
@@ -148,7 +148,7 @@ void setup(CLI::App& root, GlobalOptions& g) {
   c->callback([o, &g] {
     const Format f = o->format.get(o->out);
     if (f == Format::Xlsx && !o->explain.empty())
-      throw std::runtime_error("--explain prints text: expected --format table, csv or json");
+      throw option_error("--explain", "prints text: expected --format table, csv or json");
     check_method(*o);
     const Dataset& d = dataset(g);
     auto print = [&](const MethodOutput& m) {

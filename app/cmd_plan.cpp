@@ -8,9 +8,9 @@
 
 #include "command.hpp"
 #include "output.hpp"
+#include "progress.hpp"
 #include "rareflow/core/io.hpp"
 #include "rareflow/report/plan_rows.hpp"
-#include "rareflow/report/progress.hpp"
 #include "rareflow/workflow/plan.hpp"
 
 namespace rareflow::app {
@@ -39,10 +39,9 @@ void prepare_dump_dir(const std::string& dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
-    throw std::runtime_error(
-        fmt::format("--dump-lp: expected a directory, found the file {}", dir));
+    throw option_error("--dump-lp", fmt::format("expected a directory, found the file {}", dir));
   fs::create_directories(dir, ec);
-  if (ec) throw std::runtime_error(fmt::format("--dump-lp: {}: {}", dir, ec.message()));
+  if (ec) throw option_error("--dump-lp", fmt::format("{}: {}", dir, ec.message()));
 }
 
 void setup(CLI::App& root, GlobalOptions& g) {
@@ -91,10 +90,10 @@ void setup(CLI::App& root, GlobalOptions& g) {
   c->add_option("--report", o->report, "also write a self-contained HTML report (or .xlsx) here");
   c->callback([o, &g] {
     const Format f = o->format.get("");
-    if (o->time_limit < 0) throw std::runtime_error("--time-limit: expected seconds > 0");
+    if (o->time_limit < 0) throw option_error("--time-limit", "expected seconds > 0");
     if (o->gap > 1)
-      throw std::runtime_error(
-          fmt::format("--gap: expected a share between 0 and 1, found {}", o->gap));
+      throw option_error("--gap",
+                         fmt::format("expected a share between 0 and 1, found {}", o->gap));
     if (!o->dump_lp.empty()) prepare_dump_dir(o->dump_lp);
     // --data is loaded (and checked) before any solve; the MILP itself still takes its world
     // market, recipes, prices and demand from the plan file, so say so rather than ignore it.
@@ -116,7 +115,7 @@ void setup(CLI::App& root, GlobalOptions& g) {
     req.evaluate = o->evaluate;
     req.futures = {o->futures, o->reduce, o->seed, !o->no_regret};
     if (o->evaluate) req.data = &dataset(g);
-    report::Progress progress({"plan", workflow::plan_steps(req)});
+    report::Progress progress = stderr_progress({"plan", workflow::plan_steps(req)});
     req.progress = [&progress](int step, const std::string& what) { progress.update(step, what); };
     auto r = workflow::run_plan(req);
     if (!r) throw std::runtime_error(r.error().message);

@@ -30,12 +30,6 @@ struct SimulateOptions {
   std::vector<std::string> replay;  // DIR RUN of a sweep
 };
 
-InputError option_error(const std::string& option, const std::string& message) {
-  Diagnostics d;
-  d.add("command line", 0, 0, option, message);
-  return InputError(std::move(d));
-}
-
 void setup(CLI::App& root, GlobalOptions& g) {
   auto o = std::make_shared<SimulateOptions>();
   auto* c = root.add_subcommand(
@@ -96,14 +90,14 @@ void setup(CLI::App& root, GlobalOptions& g) {
     if (!o->dump_lp.empty()) {
       std::error_code ec;
       fs::create_directories(o->dump_lp, ec);
-      if (ec) throw std::runtime_error(fmt::format("--dump-lp: {}", ec.message()));
+      if (ec) throw option_error("--dump-lp", ec.message());
       ro.dump_dir = o->dump_lp;
     }
     auto run = scenario::run_scenario(d, s, ro);
     if (!run) throw std::runtime_error(run.error().message);
     if (!o->out.empty())
       if (auto w = workflow::write_results_dir(run->sim.table, o->out, *format == Format::Json); !w)
-        throw std::runtime_error("--out: " + w.error().message);
+        throw option_error("--out", w.error().message);
     std::vector<Table> tables;
     if (!run->calibration.empty()) tables.push_back(scenario::calibration_table(run->calibration));
     for (auto& t : scenario::simulate_summary(run->sim.table)) tables.push_back(std::move(t));

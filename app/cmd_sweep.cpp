@@ -13,12 +13,6 @@
 namespace rareflow::app {
 namespace {
 
-InputError sweep_option_error(const std::string& option, const std::string& message) {
-  Diagnostics d;
-  d.add("command line", 0, 0, option, message);
-  return InputError(std::move(d));
-}
-
 void setup(CLI::App& root, GlobalOptions& g) {
   auto o = std::make_shared<sweep::SweepOptions>();
   auto years = std::make_shared<std::string>();
@@ -42,17 +36,17 @@ void setup(CLI::App& root, GlobalOptions& g) {
   c->add_option("--report", *report,
                 "also write a self-contained HTML report (or .xlsx) of the ranges here");
   c->callback([o, years, report, &g] {
-    if (o->runs < 1) throw sweep_option_error("--runs", "expected a number of runs >= 1");
-    if (o->threads < 1) throw sweep_option_error("--threads", "expected a number of threads >= 1");
+    if (o->runs < 1) throw option_error("--runs", "expected a number of runs >= 1");
+    if (o->threads < 1) throw option_error("--threads", "expected a number of threads >= 1");
     if (!years->empty()) {
       auto y = scenario::parse_year_range(*years);
-      if (!y) throw sweep_option_error("--years", y.error().message);
+      if (!y) throw option_error("--years", y.error().message);
       o->first_year = y->first;
       o->last_year = y->second;
     }
     if (!report->empty())
       if (auto ok = check_output_file(*report); !ok)
-        throw sweep_option_error("--report", ok.error().message);
+        throw option_error("--report", ok.error().message);
     const Dataset& d = dataset(g);
     scenario::Scenario s = scenario::load_scenario(o->scenario, d);
     auto r = sweep::run_sweep(d, s, *o);

@@ -20,6 +20,9 @@ struct GlobalOptions {
 // Loads the data package chosen by --data (or the embedded default). Throws InputError.
 const Dataset& dataset(GlobalOptions& g);
 
+// A bad command-line option: reported like an input error ("command line: --opt: ...").
+InputError option_error(const std::string& option, const std::string& message);
+
 using Setup = std::function<void(CLI::App& root, GlobalOptions& g)>;
 bool register_command(int order, Setup setup);
 

@@ -29,6 +29,12 @@ const Dataset& dataset(GlobalOptions& g) {
   return *g_dataset;
 }
 
+InputError option_error(const std::string& option, const std::string& message) {
+  Diagnostics d;
+  d.add("command line", 0, 0, option, message);
+  return InputError(std::move(d));
+}
+
 void emit(const std::string& text, const std::string& path) {
   if (path.empty()) {
     std::fwrite(text.data(), 1, text.size(), stdout);

@@ -76,13 +76,4 @@ ElementUse element_use(const MarketModel& m, const YearResult& y, std::size_t r)
   return u;
 }
 
-double self_sufficiency(const ElementUse& u, const std::vector<Element>& group) {
-  double s = 0.0, use = 0.0;
-  for (Element e : group) {
-    s += u.supply[index(e)];
-    use += u.use[index(e)];
-  }
-  return use > 0.0 ? s / use : std::nan("");
-}
-
 }  // namespace rareflow::market

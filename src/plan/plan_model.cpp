@@ -92,34 +92,4 @@ const Feed* PlanModel::feed(const std::string& id) const {
   return find_by_id(feeds, id);
 }
 
-std::optional<std::vector<Element>> element_group(const std::string& name) {
-  std::vector<Element> out;
-  if (name == "all") {
-    for (std::size_t i = 0; i < kElementCount; ++i) out.push_back(element_at(i));
-    return out;
-  }
-  if (name == "LREE" || name == "HREE" || name == "magnet") {
-    for (const auto& inf : element_table()) {
-      bool in = name == "magnet" ? inf.magnet
-                : name == "LREE" ? inf.group == ElementGroup::LREE
-                                 : inf.group == ElementGroup::HREE;
-      if (in) out.push_back(inf.element);
-    }
-    return out;
-  }
-  // "Nd+Pr" or a single symbol.
-  std::size_t start = 0;
-  while (start <= name.size()) {
-    std::size_t plus = name.find('+', start);
-    std::string sym =
-        name.substr(start, plus == std::string::npos ? std::string::npos : plus - start);
-    auto e = element_from_symbol(sym);
-    if (!e) return std::nullopt;
-    if (std::find(out.begin(), out.end(), *e) == out.end()) out.push_back(*e);
-    if (plus == std::string::npos) break;
-    start = plus + 1;
-  }
-  return out;
-}
-
 }  // namespace rareflow::plan

@@ -34,7 +34,7 @@ std::vector<Element> read_elements(TableReader& r, std::string_view key, std::st
                                    bool required) {
   auto names = r.strings(key, required);
   if (!names) return {};
-  std::vector<std::string> symbols{"all", "LREE", "HREE", "magnet"};
+  std::vector<std::string> symbols(kElementGroupNames.begin(), kElementGroupNames.end());
   for (const auto& inf : element_table()) symbols.emplace_back(inf.symbol);
   std::vector<Element> out;
   std::string joined;
@@ -87,8 +87,7 @@ std::vector<Commodity> commodities_of(TableReader& r, std::string_view key, cons
   if (stage == "oxide" || stage == "metal") {
     Stage st = stage == "oxide" ? Stage::Oxide : Stage::Metal;
     auto group = element_group(item);
-    bool is_group = item == "all" || item == "LREE" || item == "HREE" || item == "magnet" ||
-                    item.find('+') != std::string::npos;
+    bool is_group = is_named_group(item) || item.find('+') != std::string::npos;
     if (!group || (is_group && !allow_groups)) {
       std::vector<std::string> symbols;
       for (const auto& inf : element_table()) symbols.emplace_back(inf.symbol);

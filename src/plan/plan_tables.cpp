@@ -30,15 +30,22 @@ double group_sum(const YearResult& y, const std::vector<Element>& g, double Elem
   return v;
 }
 
+std::array<double, kElementCount> element_values(const YearResult& y, double ElementYear::*field) {
+  std::array<double, kElementCount> v{};
+  for (std::size_t i = 0; i < kElementCount; ++i) v[i] = y.elements[i].*field;
+  return v;
+}
+
 std::optional<double> group_self_sufficiency(const YearResult& y, const std::vector<Element>& g) {
-  const double d = group_sum(y, g, &ElementYear::demand);
-  if (d <= 0) return std::nullopt;
-  return 100.0 * group_sum(y, g, &ElementYear::domestic) / d;
+  const double share = group_share(g, element_values(y, &ElementYear::domestic),
+                                   element_values(y, &ElementYear::demand));
+  if (std::isnan(share)) return std::nullopt;
+  return 100.0 * share;
 }
 
 std::vector<std::pair<std::string, std::vector<Element>>> reported_groups(const PlanModel& plan) {
   std::vector<std::pair<std::string, std::vector<Element>>> out;
-  for (const char* g : {"all", "LREE", "HREE", "magnet"}) out.emplace_back(g, *element_group(g));
+  for (std::string_view g : kElementGroupNames) out.emplace_back(g, *element_group(g));
   for (const auto& goal : plan.goals) {
     if (goal.elements.empty()) continue;
     bool known = std::any_of(out.begin(), out.end(),

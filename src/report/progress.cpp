@@ -1,41 +1,10 @@
 #include "rareflow/report/progress.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
 
 #include <fmt/format.h>
 
 namespace rareflow::report {
-
-namespace {
-double steady_seconds() {
-  using namespace std::chrono;
-  return duration<double>(steady_clock::now().time_since_epoch()).count();
-}
-
-bool disabled_by_env() {
-  const char* v = std::getenv("RAREFLOW_PROGRESS");
-  return v && std::string_view(v) == "0";
-}
-}  // namespace
-
-Progress::Progress(ProgressOptions o)
-    : Progress(
-          std::move(o), isatty(fileno(stderr)) != 0,
-          [](std::string_view s) {
-            // What the command already printed goes out first, so that a progress line never
-            // lands inside a half-flushed table line when both streams share a terminal or file.
-            std::fflush(stdout);
-            std::fwrite(s.data(), 1, s.size(), stderr);
-            std::fflush(stderr);
-          },
-          steady_seconds) {
-  if (disabled_by_env()) o_.enabled = false;
-}
 
 Progress::Progress(ProgressOptions o, bool terminal, Sink sink, Clock clock)
     : o_(std::move(o)), terminal_(terminal), sink_(std::move(sink)), clock_(std::move(clock)) {

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "rareflow/core/element_groups.hpp"
 #include "rareflow/market/summary.hpp"
 
 namespace rareflow::sweep {
@@ -9,11 +10,8 @@ namespace rareflow::sweep {
 void append_derived_rows(const scenario::ScenarioRun& run, IamcTable& t) {
   const market::MarketModel& m = run.build.model;
   const std::string scenario = t.rows.empty() ? run.build.scenario : t.rows.front().scenario;
-  std::vector<Element> magnet, all;
-  for (const auto& inf : element_table()) {
-    all.push_back(inf.element);
-    if (inf.magnet) magnet.push_back(inf.element);
-  }
+  const std::vector<Element> magnet = *element_group(var::kGroupMagnet);
+  const std::vector<Element> all = *element_group(var::kGroupAll);
   for (const auto& y : run.sim.years) {
     for (std::size_t r = 0; r < m.regions.size(); ++r) {
       const std::string& region = m.regions[r].id;
@@ -25,8 +23,8 @@ void append_derived_rows(const scenario::ScenarioRun& run, IamcTable& t) {
       add(var::share_separation(),
           market::production_share(m, y, market::FacilityKind::Separation, {r}));
       const auto use = market::element_use(m, y, r);
-      add(var::self_sufficiency(var::kGroupMagnet), market::self_sufficiency(use, magnet));
-      add(var::self_sufficiency(var::kGroupAll), market::self_sufficiency(use, all));
+      add(var::self_sufficiency(var::kGroupMagnet), group_share(magnet, use.supply, use.use));
+      add(var::self_sufficiency(var::kGroupAll), group_share(all, use.supply, use.use));
     }
   }
 }

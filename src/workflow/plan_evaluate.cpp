@@ -8,7 +8,10 @@
 
 #include <fmt/format.h>
 
+#include "rareflow/core/element_groups.hpp"
+#include "rareflow/core/iamc_vocabulary.hpp"
 #include "rareflow/market/simulator.hpp"
+#include "rareflow/plan/plan_report.hpp"
 #include "rareflow/market/summary.hpp"
 #include "rareflow/scenario/market_adapter.hpp"
 #include "rareflow/scenario/scenario.hpp"
@@ -182,15 +185,13 @@ struct PlanFigures {
 
 // Probability-weighted over the plan's scenarios.
 std::map<int, PlanFigures> plan_figures(const plan::PlanSolution& s) {
-  const auto all = *plan::element_group("all");
-  const auto mag = *plan::element_group("magnet");
+  const auto all = *element_group(var::kGroupAll);
+  const auto mag = *element_group(var::kGroupMagnet);
+  // A year without demand counts as 0 in the probability-weighted mean.
   auto share = [](const plan::YearResult& y, const std::vector<Element>& g) {
-    double dom = 0, dem = 0;
-    for (Element e : g) {
-      dom += y.elements[index(e)].domestic;
-      dem += y.elements[index(e)].demand;
-    }
-    return dem > 0 ? dom / dem : 0.0;
+    const double v = group_share(g, plan::element_values(y, &plan::ElementYear::domestic),
+                                 plan::element_values(y, &plan::ElementYear::demand));
+    return std::isnan(v) ? 0.0 : v;
   };
   std::map<int, PlanFigures> out;
   for (const auto& sc : s.scenarios)
@@ -238,12 +239,12 @@ MarketFigures market_figures(const market::MarketModel& m, const market::YearRes
   }
   const auto u = market::element_use(m, y, r);
   auto share = [&](const std::vector<Element>& g) -> Cell {
-    double v = market::self_sufficiency(u, g);
+    double v = group_share(g, u.supply, u.use);
     if (std::isnan(v)) return {};
     return v;
   };
-  f.ss_all = share(*plan::element_group("all"));
-  f.ss_magnet = share(*plan::element_group("magnet"));
+  f.ss_all = share(*element_group(var::kGroupAll));
+  f.ss_magnet = share(*element_group(var::kGroupMagnet));
   return f;
 }
 

@@ -33,10 +33,7 @@ struct ElementUse {
   ElementArray supply{}, use{};
 };
 ElementUse element_use(const MarketModel& m, const YearResult& y, std::size_t region);
-
-// Self-sufficiency of a region in a group of elements: supply / use summed over the group, as a
-// fraction (1 = the region's own separated and recycled oxide covers its use). NaN when the
-// region uses none of them.
-double self_sufficiency(const ElementUse& u, const std::vector<Element>& group);
+// A region's self-sufficiency in a group is group_share(group, supply, use)
+// (core/element_groups.hpp): 1 = its own separated and recycled oxide covers its use.
 
 }  // namespace rareflow::market

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "rareflow/core/distribution.hpp"
+#include "rareflow/core/element_groups.hpp"
 #include "rareflow/core/elements.hpp"
 #include "rareflow/core/stage.hpp"
 
@@ -269,7 +270,7 @@ struct PlanModel {
   const Feed* feed(const std::string& id) const;
 };
 
-// Element groups a plan may name: "all", "LREE", "HREE", "magnet", or "Nd+Pr" style lists.
-std::optional<std::vector<Element>> element_group(const std::string& name);
+// Element groups a plan may name ("all", "LREE", "HREE", "magnet", "Nd+Pr"): element_group()
+// in core/element_groups.hpp.
 
 }  // namespace rareflow::plan

@@ -24,9 +24,9 @@ class Progress {
   using Sink = std::function<void(std::string_view)>;
   using Clock = std::function<double()>;  // monotonic seconds
 
-  // Writes to stderr; a terminal is detected with isatty. RAREFLOW_PROGRESS=0 disables it.
-  explicit Progress(ProgressOptions o);
-  // For tests and embedding: explicit terminal mode, output sink and clock.
+  // Terminal mode (a redrawn bar) or line mode, the sink the text goes to and a clock. The
+  // command line's progress on stderr is made in app/ (app/progress.hpp): the library prints
+  // nothing itself.
   Progress(ProgressOptions o, bool terminal, Sink sink, Clock clock);
   ~Progress();
   Progress(const Progress&) = delete;
