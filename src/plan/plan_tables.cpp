@@ -37,10 +37,10 @@ std::array<double, kElementCount> element_values(const YearResult& y, double Ele
 }
 
 std::optional<double> group_self_sufficiency(const YearResult& y, const std::vector<Element>& g) {
-  const double share = group_share(g, element_values(y, &ElementYear::domestic),
-                                   element_values(y, &ElementYear::demand));
-  if (std::isnan(share)) return std::nullopt;
-  return 100.0 * share;
+  const GroupTotals t = group_totals(g, element_values(y, &ElementYear::domestic),
+                                     element_values(y, &ElementYear::demand));
+  if (t.whole <= 0) return std::nullopt;
+  return 100.0 * t.part / t.whole;  // in this order, as the plan's tables always rounded it
 }
 
 std::vector<std::pair<std::string, std::vector<Element>>> reported_groups(const PlanModel& plan) {
