@@ -2,6 +2,7 @@
 // quotas. Every policy has its rows in every year (with an infinite bound when it is not in
 // force), so the LP keeps its shape and the basis carries over.
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include <fmt/format.h>
@@ -36,13 +37,17 @@ Result<double> flow_limit(const YearContext& ctx, std::size_t p, std::size_t c, 
 void add_limit_row(const YearContext& ctx, LpProblem& lp, LpIndex& ix, std::size_t p, std::size_t c,
                    double bound, const std::vector<std::pair<int, double>>& cols) {
   if (cols.empty()) return;
+  if (std::isinf(bound)) {
+    ix.policy_rows.push_back({p, c, -1, bound, cols});
+    return;
+  }
   int row = lp.add_row(-kInf, bound, [&] {
     std::string n = "pol_" + policy_name(ctx.model.policies[p]);
     if (c != kAllCommodities) n += "_" + short_label(ctx.model, ctx.topo.set.at(c));
     return n;
   });
   for (auto [col, v] : cols) lp.add(row, col, v);
-  ix.policy_rows.push_back({p, c, row, bound});
+  ix.policy_rows.push_back({p, c, row, bound, {}});
 }
 
 Result<void> define_flow_policy(const YearContext& ctx, LpProblem& lp, LpIndex& ix, std::size_t p) {

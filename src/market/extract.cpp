@@ -161,9 +161,16 @@ void extract_policies(const YearContext& ctx, const LpIndex& ix, const ClpRun& r
   const double* x = run.x();
   const double* dual = run.row_dual();
   const double* act = run.row_activity();
-  for (const auto& pr : ix.policy_rows)
+  for (const auto& pr : ix.policy_rows) {
+    if (pr.row < 0) {  // not in force: no row, no rent
+      double activity = 0.0;
+      for (auto [col, v] : pr.cols) activity += v * x[col];
+      y.policy_rows.push_back({pr.policy, pr.commodity, pr.bound, activity, 0.0});
+      continue;
+    }
     y.policy_rows.push_back(
         {pr.policy, pr.commodity, pr.bound, act[pr.row], std::max(0.0, -dual[pr.row])});
+  }
   y.stockpile_level.assign(m.policies.size(), 0.0);
   for (std::size_t p = 0; p < m.policies.size(); ++p) {
     if (ix.stockpile_fill[p] < 0) continue;

@@ -5,6 +5,7 @@
 
 #include <cassert>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "lp_problem.hpp"
@@ -53,10 +54,14 @@ struct FlowColumn {
   int col;
   double tax_usd_per_kg;
 };
+// A policy's limit row; row = -1 when the policy is not in force this year: no row is added
+// (an inactive row would still change the simplex path and so the choice among equal-cost
+// solutions), and its activity is summed from `cols` after the solve.
 struct PolicyRowIndex {
   std::size_t policy, commodity;
   int row;
   double bound;
+  std::vector<std::pair<int, double>> cols;  // only when row = -1
 };
 
 struct LpIndex {
