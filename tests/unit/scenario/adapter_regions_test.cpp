@@ -59,6 +59,40 @@ TEST(AdapterRegions, LaterSanctionLeavesEarlierYearsUnchanged) {
                   value(a->sim.table, "USA", "Trade|Magnet|NdFeB|Import", 2026));
 }
 
+// A specific US tariff of 5,000 USD/t on magnet imports from everywhere, from 2025 (issue 11).
+// The USA makes 500 t of NdFeB and imports the rest in both runs, and China's magnet price does
+// not move, so the USA is a price taker: its price is China's plus transport plus the tariff,
+// and each grade's US price rises by exactly 5 USD/kg. (A tariff on Chinese magnets only moves
+// US prices by less: Japan's own magnets take the US market, see the note in issue 11.)
+TEST(AdapterRegions, UsMagnetTariffRaisesUsPricesByTheTariff) {
+  const std::string head =
+      "name = \"t\"\ndescription = \"t\"\nbase = \"baseline\"\n"
+      "years = \"2024-2025\"\n";
+  ScenarioFile plain(head);
+  ScenarioFile tariff(head +
+                      "[[policy]]\nkind = \"import_tariff\"\nname = \"us\"\nregions = [\"USA\"]\n"
+                      "stages = [\"magnet\"]\nspecific_usd_per_t = 5000\nstart = 2025\n"
+                      "source = \"test\"\n");
+  auto a = run_scenario(data(), plain.load(), {});
+  auto b = run_scenario(data(), tariff.load(), {});
+  ASSERT_TRUE(a) << a.error().message;
+  ASSERT_TRUE(b) << b.error().message;
+  for (const std::string grade : {"NdFeB", "NdFeB-std"}) {
+    const std::string price = "Price|Magnet|" + grade,
+                      imports = "Trade|Magnet|" + grade + "|Import";
+    EXPECT_GT(value(a->sim.table, "USA", imports, 2025), 0.0) << grade;
+    EXPECT_GT(value(b->sim.table, "USA", imports, 2025), 0.0) << grade;
+    EXPECT_NEAR(value(b->sim.table, "CHN", price, 2025), value(a->sim.table, "CHN", price, 2025),
+                1e-6)
+        << grade;
+    EXPECT_NEAR(value(b->sim.table, "USA", price, 2025) - value(a->sim.table, "USA", price, 2025),
+                5.0, 1e-6)
+        << grade;
+    // Not in force in 2024: the same price.
+    EXPECT_EQ(value(b->sim.table, "USA", price, 2024), value(a->sim.table, "USA", price, 2024));
+  }
+}
+
 // Russia's own demand (issue 11): the 1,000 t of magnets it imports from China in 2024
 // (routes.csv, Rosatom's statement) become its magnet demand, scaled like every recorded magnet
 // use by the calibration's magnet scale (docs/model_calibration.md, section 3), and are served.
