@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rareflow/core/iamc.hpp"
@@ -51,6 +52,9 @@ std::vector<Slice> slices(const IamcTable& t, const std::function<bool(const std
 std::vector<int> years_of(const std::vector<Slice>& s);
 // Distinct values in order of first appearance.
 std::vector<std::string> distinct(const std::vector<Slice>& s, std::string Slice::*field);
+// Distinct rests of the slices' variables after `prefix` ("Price|Oxide|Dy" -> "Dy"), in order
+// of first appearance, ordered as materials (order_materials).
+std::vector<std::string> materials_after(const std::vector<Slice>& s, std::string_view prefix);
 // Units of the slices, joined when they differ ("t/yr, kt/yr").
 std::string unit_of(const std::vector<Slice>& s);
 

@@ -43,6 +43,15 @@ std::vector<std::string> distinct(const std::vector<Slice>& s, std::string Slice
   return out;
 }
 
+std::vector<std::string> materials_after(const std::vector<Slice>& s, std::string_view prefix) {
+  std::vector<std::string> out;
+  for (const auto& x : s) {
+    std::string m = x.variable.substr(prefix.size());
+    if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(std::move(m));
+  }
+  return order_materials(std::move(out));
+}
+
 std::string unit_of(const std::vector<Slice>& s) {
   auto u = distinct(s, &Slice::unit);
   return fmt::format("{}", fmt::join(u, ", "));

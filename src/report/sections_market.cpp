@@ -91,13 +91,8 @@ SectionResult price_section(const IamcTable& t) {
   s.intro =
       "Price paths of the separated oxides per scenario, inside and outside China where the "
       "run distinguishes them (variables Price|Oxide|<element>).";
-  std::vector<std::string> materials;
-  for (const auto& x : all) {
-    auto m = x.variable.substr(var::kPriceOxide.size());
-    if (std::find(materials.begin(), materials.end(), m) == materials.end()) materials.push_back(m);
-  }
   auto scen = distinct(all, &Slice::scenario);
-  for (const auto& m : order_materials(materials)) {
+  for (const auto& m : materials_after(all, var::kPriceOxide)) {
     std::vector<Slice> ss;
     for (const auto& x : all)
       if (x.variable.substr(var::kPriceOxide.size()) == m) ss.push_back(x);

@@ -84,13 +84,8 @@ void self_sufficiency_figures(const IamcTable& t, Section& s) {
     });
   };
   auto all = slices(t, charted);
-  std::vector<std::string> materials;
-  for (const auto& x : all) {
-    auto m = x.variable.substr(var::kSelfSufficiency.size());
-    if (std::find(materials.begin(), materials.end(), m) == materials.end()) materials.push_back(m);
-  }
   auto scen = distinct(all, &Slice::scenario);
-  for (const auto& m : order_materials(materials)) {
+  for (const auto& m : materials_after(all, var::kSelfSufficiency)) {
     LineChart c;
     c.title = fmt::format("{} self-sufficiency against the goal", m);
     c.x = year_axis();
