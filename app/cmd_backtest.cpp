@@ -36,7 +36,7 @@ void setup(CLI::App& root, GlobalOptions&) {
   c->callback([o] {
     const Format f = o->format.get("");
     auto run = scenario::run_backtest(o->name, o->history);
-    if (!run) throw std::runtime_error(run.error().message);
+    if (!run) throw_error(run.error());
     std::vector<Table> tables{scenario::backtest_fit_table(*run), scenario::backtest_table(*run)};
     std::cout << render(tables, f);
     report::ReportInputs in;
@@ -45,12 +45,12 @@ void setup(CLI::App& root, GlobalOptions&) {
     in.tables = tables;
     if (!o->out.empty()) {
       auto ok = report::write_results_dir(in, o->out);
-      if (!ok) throw std::runtime_error(ok.error().message);
+      if (!ok) throw_error(ok.error());
       std::cerr << fmt::format("wrote {}/results.csv, run.json and tables.json\n", o->out);
     }
     if (!o->report.empty()) {
       auto ok = report::write_report(in, o->report, report::format_from_extension(o->report));
-      if (!ok) throw std::runtime_error(ok.error().message);
+      if (!ok) throw_error(ok.error());
       std::cerr << fmt::format("wrote {}\n", o->report);
     }
   });

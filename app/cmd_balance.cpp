@@ -27,8 +27,9 @@ void setup(CLI::App& root, GlobalOptions& g) {
     const Dataset& d = dataset(g);
     int year = o->year ? o->year : d.schema.base_year;
     auto b = build_balance(d, year);
-    if (!b) throw std::runtime_error(b.error().message);
-    emit_tables(balance_tables(d, *b, o->region, f != Format::Table), f, o->out, "balance", g);
+    if (!b) throw_error(b.error());
+    emit_tables(value_or_throw(balance_tables(d, *b, o->region, f != Format::Table)), f, o->out,
+                "balance", g);
   });
 }
 

@@ -27,7 +27,7 @@ IamcTable results_of(const std::string& what, const scenario::RunOptions& ro, Gl
   std::error_code ec;
   auto r = fs::is_directory(what, ec) ? workflow::read_results_dir(what)
                                       : workflow::results_of(dataset(g), what, ro);
-  if (!r) throw std::runtime_error(r.error().message);
+  if (!r) throw_error(r.error());
   return std::move(*r);
 }
 
@@ -56,7 +56,7 @@ void setup(CLI::App& root, GlobalOptions& g) {
     IamcTable a = results_of(o->a, ro, g);
     IamcTable b = results_of(o->b, ro, g);
     auto tables = scenario::compare_tables(a, b, years);
-    if (!tables) throw std::runtime_error(tables.error().message);
+    if (!tables) throw_error(tables.error());
     emit_tables(*tables, f, o->out, "compare", g);
   });
 }

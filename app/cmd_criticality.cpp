@@ -38,12 +38,6 @@ struct CriticalityOptions {
   std::string report;
 };
 
-template <class T>
-T value_or_throw(Result<T> r) {
-  if (!r) throw std::runtime_error(r.error().message);
-  return std::move(*r);
-}
-
 void check_method(const CriticalityOptions& o) {
   const std::vector<std::string> methods = {"eu", "usgs", "model"};
   if (std::find(methods.begin(), methods.end(), o.method) == methods.end()) {

@@ -35,12 +35,11 @@ void setup(CLI::App& root, GlobalOptions& g) {
     std::string later;
     if (auto b = build_balance(d, d.schema.base_year); !b)
       later += fmt::format("\n  balance {}: {}", d.schema.base_year, b.error().message);
-    try {
-      if (auto m = scenario::build_market(d, scenario::load_scenario("baseline", d)); !m)
-        later += fmt::format("\n  simulate baseline: {}", m.error().message);
-    } catch (const InputError& e) {
-      later += fmt::format("\n  simulate baseline: {}", e.what());
-    }
+    auto baseline = scenario::load_scenario("baseline", d);
+    if (!baseline)
+      later += fmt::format("\n  simulate baseline: {}", baseline.error().message);
+    else if (auto m = scenario::build_market(d, *baseline); !m)
+      later += fmt::format("\n  simulate baseline: {}", m.error().message);
     if (!later.empty())
       throw std::runtime_error(
           fmt::format("{}: the package loads, but commands would fail on it:{}", d.origin, later));
@@ -60,7 +59,7 @@ void setup(CLI::App& root, GlobalOptions& g) {
   show->callback([o, &g] {
     const Format f = o->format.get(o->out);
     const Dataset& d = dataset(g);
-    emit_tables(data_show(d, o->table, o->year), f, o->out, "data show", g);
+    emit_tables(value_or_throw(data_show(d, o->table, o->year)), f, o->out, "data show", g);
   });
 
   auto* schema = data->add_subcommand("schema", "tables and columns of the data package");

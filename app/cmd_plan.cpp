@@ -118,20 +118,20 @@ void setup(CLI::App& root, GlobalOptions& g) {
     report::Progress progress = stderr_progress({"plan", workflow::plan_steps(req)});
     req.progress = [&progress](int step, const std::string& what) { progress.update(step, what); };
     auto r = workflow::run_plan(req);
-    if (!r) throw std::runtime_error(r.error().message);
+    if (!r) throw_error(r.error());
     if (!o->dump_lp.empty()) {
       const std::filesystem::path dir(o->dump_lp);
       for (const auto& [name, lp] : {std::pair{"plan_optimised.lp", &r->lp},
                                      std::pair{"plan_reference.lp", &r->lp_reference}}) {
         if (lp->empty()) continue;
         auto w = write_file_atomic(dir / name, *lp);
-        if (!w) throw std::runtime_error(w.error().message);
+        if (!w) throw_error(w.error());
       }
     }
     report::append_plan_rows(r->iamc, *r);
     if (!o->out_dir.empty()) {
       auto w = plan::write_plan_outputs(*r, o->out_dir);
-      if (!w) throw std::runtime_error(w.error().message);
+      if (!w) throw_error(w.error());
       std::cerr << fmt::format("rareflow plan: wrote {} tables and IAMC results to {}\n",
                                r->tables.size(), o->out_dir);
     }
@@ -141,7 +141,7 @@ void setup(CLI::App& root, GlobalOptions& g) {
       std::cout << fmt::format(
           "optimised strategy: {}, relative gap {:.4f}% (target {:.4f}%; set with --gap or "
           "[solver] gap)\n",
-          s.status, 100.0 * s.gap, 100.0 * s.gap_target);
+          plan::status_name(s.status), 100.0 * s.gap, 100.0 * s.gap_target);
     }
     if (!o->report.empty())
       write_command_report(r->iamc, r->tables, "rareflow plan: " + r->plan.title, o->report, g);

@@ -39,7 +39,7 @@ void setup(CLI::App& root, GlobalOptions& g) {
       out = std::filesystem::path(o->dirs.front()) /
             (format == Format::Xlsx ? "report.xlsx" : "report.html");
     // Checked before any work; the readers' errors already read file:line:column: ...
-    if (auto ok = check_output_file(out); !ok) throw std::runtime_error(ok.error().message);
+    if (auto ok = check_output_file(out); !ok) throw_error(ok.error());
     std::vector<report::ReportInputs> parts;
     std::string errors;
     for (const auto& dir : o->dirs) {
@@ -57,10 +57,9 @@ void setup(CLI::App& root, GlobalOptions& g) {
         names += (names.empty() ? "" : ", ") + std::filesystem::path(dir).filename().string();
       in.title = "rareflow report: " + names;
     }
-    if (auto b = report::add_base_year(in, dataset(g)); !b)
-      throw std::runtime_error(b.error().message);
+    if (auto b = report::add_base_year(in, dataset(g)); !b) throw_error(b.error());
     auto ok = report::write_report(in, out, format);
-    if (!ok) throw std::runtime_error(ok.error().message);
+    if (!ok) throw_error(ok.error());
     fmt::print("wrote {}\n", out.string());
   });
 }

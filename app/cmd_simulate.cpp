@@ -70,7 +70,7 @@ void setup(CLI::App& root, GlobalOptions& g) {
         throw option_error("--report", ok.error().message);
     scenario::Scenario s;
     if (o->replay.empty()) {
-      s = scenario::load_scenario(o->scenario, d);
+      s = value_or_throw(scenario::load_scenario(o->scenario, d));
     } else {
       std::size_t run = 0;
       try {
@@ -79,7 +79,7 @@ void setup(CLI::App& root, GlobalOptions& g) {
         throw option_error("--replay", "expected DIR RUN with RUN a run number");
       }
       auto r = sweep::replay_scenario(d, o->replay[0], run);
-      if (!r) throw std::runtime_error(r.error().message);
+      if (!r) throw_error(r.error());
       s = std::move(r->scenario);
       ro.input = s.name;
       if (o->years.empty()) {
@@ -94,7 +94,7 @@ void setup(CLI::App& root, GlobalOptions& g) {
       ro.dump_dir = o->dump_lp;
     }
     auto run = scenario::run_scenario(d, s, ro);
-    if (!run) throw std::runtime_error(run.error().message);
+    if (!run) throw_error(run.error());
     if (!o->out.empty())
       if (auto w = workflow::write_results_dir(run->sim.table, o->out, *format == Format::Json); !w)
         throw option_error("--out", w.error().message);

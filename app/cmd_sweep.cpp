@@ -48,9 +48,9 @@ void setup(CLI::App& root, GlobalOptions& g) {
       if (auto ok = check_output_file(*report); !ok)
         throw option_error("--report", ok.error().message);
     const Dataset& d = dataset(g);
-    scenario::Scenario s = scenario::load_scenario(o->scenario, d);
+    scenario::Scenario s = value_or_throw(scenario::load_scenario(o->scenario, d));
     auto r = sweep::run_sweep(d, s, *o);
-    if (!r) throw std::runtime_error(r.error().message);
+    if (!r) throw_error(r.error());
     std::cout << fmt::format("sweep of {}: {} runs ({}), seed {}, inputs: ", r->scenario_name,
                              r->plan.runs(), o->grid.empty() ? "sampled" : "grid", o->seed);
     for (std::size_t i = 0; i < r->plan.names.size(); ++i)

@@ -25,7 +25,8 @@ bool register_command(int order, Setup setup) {
 
 const Dataset& dataset(GlobalOptions& g) {
   if (!g_dataset)
-    g_dataset = g.data_dir.empty() ? load_default_dataset() : load_dataset(g.data_dir);
+    g_dataset =
+        value_or_throw(g.data_dir.empty() ? load_default_dataset() : load_dataset(g.data_dir));
   return *g_dataset;
 }
 
@@ -41,7 +42,7 @@ void emit(const std::string& text, const std::string& path) {
     return;
   }
   auto r = write_file_atomic(path, text);
-  if (!r) throw std::runtime_error(r.error().message);
+  if (!r) throw_error(r.error());
 }
 
 }  // namespace rareflow::app

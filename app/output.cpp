@@ -22,7 +22,7 @@ Result<Format> FormatOption::parse(const std::string& out) const {
 
 Format FormatOption::get(const std::string& out) const {
   auto f = parse(out);
-  if (!f) throw std::runtime_error(f.error().message);
+  if (!f) throw_error(f.error());
   return *f;
 }
 
@@ -54,7 +54,7 @@ void emit_tables(const std::vector<Table>& tables, Format format, const std::str
                      {{"data_version", fmt::format("{} {}", d.schema.name, d.schema.version)},
                       {"data_origin", d.origin}}};
     auto ok = report::write_tables_xlsx(tables, record, report::sources_table(d), out);
-    if (!ok) throw std::runtime_error(ok.error().message);
+    if (!ok) throw_error(ok.error());
     return;
   }
   emit(render(tables, format), out);
@@ -72,10 +72,9 @@ void write_command_report(const IamcTable& results, const std::vector<Table>& ta
   in.results = results;
   in.tables = tables;
   in.sweep = std::move(sweep);
-  if (auto b = report::add_base_year(in, dataset(g)); !b)
-    throw std::runtime_error(b.error().message);
+  if (auto b = report::add_base_year(in, dataset(g)); !b) throw_error(b.error());
   auto ok = report::write_report(in, path, report::format_from_extension(path));
-  if (!ok) throw std::runtime_error(ok.error().message);
+  if (!ok) throw_error(ok.error());
   fmt::print(stderr, "wrote {}\n", path);
 }
 

@@ -9,7 +9,7 @@ namespace {
 
 void BM_LoadDefaultPackage(benchmark::State& state) {
   for (auto _ : state) {
-    rareflow::Dataset d = rareflow::load_default_dataset();
+    rareflow::Dataset d = rareflow::value_or_throw(rareflow::load_default_dataset());
     benchmark::DoNotOptimize(d.sources.data());
   }
   state.SetLabel("parse + validate + typed build");
@@ -17,7 +17,7 @@ void BM_LoadDefaultPackage(benchmark::State& state) {
 BENCHMARK(BM_LoadDefaultPackage)->Unit(benchmark::kMillisecond);
 
 void BM_Balance2024(benchmark::State& state) {
-  rareflow::Dataset d = rareflow::load_default_dataset();
+  rareflow::Dataset d = rareflow::value_or_throw(rareflow::load_default_dataset());
   for (auto _ : state) {
     auto b = rareflow::build_balance(d, 2024);
     benchmark::DoNotOptimize(b);

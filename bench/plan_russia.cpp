@@ -13,8 +13,8 @@ namespace {
 
 rareflow::plan::PlanModel russia() {
   std::string name;
-  std::string text = rareflow::plan::load_plan_text("russia-2035", name);
-  return rareflow::plan::parse_plan(text, name);
+  std::string text = rareflow::value_or_throw(rareflow::plan::load_plan_text("russia-2035", name));
+  return rareflow::value_or_throw(rareflow::plan::parse_plan(text, name));
 }
 
 // The optimised strategy alone: build the MILP, solve with Cbc exactly (gap 1e-4).
@@ -44,7 +44,7 @@ BENCHMARK(BM_PlanRussiaOptimised)->Unit(benchmark::kMillisecond)->Iterations(5);
 // The whole command: parse, optimised and reference strategies, tables and IAMC rows.
 void BM_PlanRussiaRun(benchmark::State& state) {
   std::string name;
-  std::string text = rareflow::plan::load_plan_text("russia-2035", name);
+  std::string text = rareflow::value_or_throw(rareflow::plan::load_plan_text("russia-2035", name));
   rareflow::plan::PlanRunOptions opt;
   for (auto _ : state) {
     auto r = rareflow::plan::run_plan(text, name, opt);

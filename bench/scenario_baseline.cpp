@@ -12,7 +12,7 @@ namespace {
 using namespace rareflow;
 
 const Dataset& data() {
-  static const Dataset d = load_default_dataset();
+  static const Dataset d = value_or_throw(load_default_dataset());
   return d;
 }
 
@@ -20,7 +20,7 @@ const Dataset& data() {
 // regions of issue 11 aggregated away; mining and separating countries keep their own region.
 const Dataset& aggregated() {
   static const Dataset d = [] {
-    Dataset x = load_default_dataset();
+    Dataset x = value_or_throw(load_default_dataset());
     for (auto& r : x.regions)
       if (r.id == "JPN" || r.id == "KOR" || r.id == "EU27" || r.market_region == "EU27")
         r.market_region = "ROW";
@@ -30,7 +30,7 @@ const Dataset& aggregated() {
 }
 
 const scenario::Scenario& baseline() {
-  static const scenario::Scenario s = scenario::load_scenario("baseline", data());
+  static const scenario::Scenario s = value_or_throw(scenario::load_scenario("baseline", data()));
   return s;
 }
 

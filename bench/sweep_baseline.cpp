@@ -18,7 +18,7 @@ using namespace rareflow;
 namespace fs = std::filesystem;
 
 const Dataset& data() {
-  static const Dataset d = load_default_dataset();
+  static const Dataset d = value_or_throw(load_default_dataset());
   return d;
 }
 
@@ -31,7 +31,7 @@ const scenario::Scenario& licensing() {
            "elements = [\"Sm\", \"Gd\", \"Tb\", \"Dy\", \"Lu\", \"Sc\", \"Y\"]\n"
            "start = 2025.26\ndelay_years = 0.17\n"
            "share = { dist = \"uniform\", min = 0.2, max = 0.6 }\nsource = \"bench\"\n";
-    return scenario::load_scenario(p.string(), data());
+    return value_or_throw(scenario::load_scenario(p.string(), data()));
   }();
   return s;
 }

@@ -12,8 +12,8 @@ namespace {
 
 rareflow::plan::PlanModel russia() {
   std::string name;
-  std::string text = rareflow::plan::load_plan_text("russia-2035", name);
-  return rareflow::plan::parse_plan(text, name);
+  std::string text = rareflow::value_or_throw(rareflow::plan::load_plan_text("russia-2035", name));
+  return rareflow::value_or_throw(rareflow::plan::parse_plan(text, name));
 }
 
 // Drawing and reducing the futures alone (no solve).

@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   std::string file = in.substr(0, nl);
   std::string body = nl == std::string::npos ? std::string() : in.substr(nl + 1);
   try {
-    rareflow::load_dataset_from(
+    (void)rareflow::load_dataset_from(
         [&](const std::string& f) -> std::optional<std::string> {
           if (f == file) return body;
           auto text = rareflow::embedded_file("data/world/" + f);

@@ -1,6 +1,6 @@
 // Shared by the fuzz targets: the input as text, and a private scratch file for readers that
-// take a path. A reader's clean refusal (InputError, or any exception at a load boundary) is a
-// pass; a crash, sanitizer report or hang is a finding.
+// take a path. A reader's clean refusal (an error Result, or any exception) is a pass; a crash,
+// sanitizer report or hang is a finding.
 #pragma once
 
 #include <unistd.h>

@@ -9,10 +9,12 @@
 #include "rareflow/scenario/scenario.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
-  static const rareflow::Dataset d = rareflow::load_default_dataset();
+  static const rareflow::Dataset d = rareflow::value_or_throw(rareflow::load_default_dataset());
   auto path = rareflow::fuzz::scratch_file(rareflow::fuzz::text_of(data, size), "scenario.toml");
   try {
-    auto s = rareflow::scenario::load_scenario(path.string(), d);
+    auto loaded = rareflow::scenario::load_scenario(path.string(), d);
+    if (!loaded) return 0;
+    const auto& s = *loaded;
     rareflow::scenario::RunOptions o;
     o.first_year = s.first_year;
     o.last_year = std::min(s.last_year, s.first_year + 1);

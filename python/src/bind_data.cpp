@@ -19,7 +19,8 @@ namespace rareflow::python {
 namespace {
 
 DatasetPtr load(const std::optional<std::string>& path) {
-  return std::make_shared<Dataset>(path ? load_dataset(*path) : load_default_dataset());
+  return std::make_shared<Dataset>(
+      value_or_raise(path ? load_dataset(*path) : load_default_dataset()));
 }
 
 // One raw table as columns: numbers as floats (NaN where empty), integers as ints (None where
@@ -60,12 +61,8 @@ py::dict raw_table_to_py(const RawTable& t) {
 }
 
 py::list check(const std::optional<std::string>& path) {
-  try {
-    load(path);
-  } catch (const InputError& e) {
-    return diagnostics_to_py(e.diagnostics());
-  }
-  return py::list();
+  auto d = path ? load_dataset(*path) : load_default_dataset();
+  return d ? py::list() : diagnostics_to_py(d.error().diagnostics);
 }
 
 }  // namespace
@@ -89,7 +86,7 @@ void bind_data(py::module_& m) {
            })
       .def("schema", [](const Dataset& d) { return table_to_py(schema_table(d.schema)); })
       .def("show", [](const Dataset& d, const std::string& what, int year) {
-        return tables_to_py(data_show(d, what, year));
+        return tables_to_py(value_or_raise(data_show(d, what, year)));
       });
 
   m.def("load_data", [](const std::optional<std::string>& path) { return load(path); });
@@ -97,7 +94,7 @@ void bind_data(py::module_& m) {
 
   m.def("balance", [](const Dataset& d, int year, const std::string& region) {
     auto b = value_or_raise(build_balance(d, year ? year : d.schema.base_year));
-    return tables_to_py(balance_tables(d, b, region, true));
+    return tables_to_py(value_or_raise(balance_tables(d, b, region, true)));
   });
 
   m.def("stocks", [](const Dataset& d, const std::string& region, const std::string& sector,

@@ -28,7 +28,7 @@ PyScenario scenario_from_dict(const py::dict& d, const DatasetPtr& data) {
   Diagnostics diags;
   toml::table t = dict_to_toml(d, kDictOrigin, diags);
   if (!diags.empty()) throw InputError(std::move(diags));
-  return {scenario::load_scenario_table(t, kDictOrigin, *data), data, kDictOrigin};
+  return {value_or_raise(scenario::load_scenario_table(t, kDictOrigin, *data)), data, kDictOrigin};
 }
 
 py::dict scenario_as_dict(const std::string& name_or_path) {
@@ -177,7 +177,8 @@ void bind_runs(py::module_& m) {
       });
 
   m.def("load_scenario", [](const std::string& name_or_path, const DatasetPtr& data) {
-    return PyScenario{scenario::load_scenario(name_or_path, *data), data, name_or_path};
+    return PyScenario{value_or_raise(scenario::load_scenario(name_or_path, *data)), data,
+                      name_or_path};
   });
   m.def("load_scenario_dict", &scenario_from_dict);
   m.def("scenario_dict", &scenario_as_dict);

@@ -31,13 +31,18 @@ py::dict iamc_to_py(const IamcTable& t);
 py::dict record_to_py(const RunRecord& r);
 py::list diagnostics_to_py(const Diagnostics& d);
 
+// Bad input (an error with diagnostics) raises InputError, any other failure RunFailure.
+[[noreturn]] inline void raise_error(const Error& e) {
+  if (!e.diagnostics.empty()) throw InputError(e.diagnostics);
+  throw RunFailure(e.message);
+}
 template <class T>
 T value_or_raise(Result<T> r) {
-  if (!r) throw RunFailure(r.error().message);
+  if (!r) raise_error(r.error());
   return std::move(*r);
 }
 inline void value_or_raise(const Result<void>& r) {
-  if (!r) throw RunFailure(r.error().message);
+  if (!r) raise_error(r.error());
 }
 template <class T>
 T value_or_raise(workflow::Outcome<T> r) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -21,6 +22,11 @@ std::string Diagnostic::str() const {
   if (line > 0 && column > 0) where += fmt::format(":{}", column);
   if (field.empty()) return fmt::format("{}: {}", where, text);
   return fmt::format("{}: {}: {}", where, field, text);
+}
+
+void throw_error(const Error& e) {
+  if (!e.diagnostics.empty()) throw InputError(e.diagnostics);
+  throw std::runtime_error(e.message);
 }
 
 std::string Diagnostics::str() const {

@@ -123,8 +123,12 @@ Result<std::vector<ModelMeasureInput>> model_measure_inputs(
 Result<ModelAssessment> model_assessment(const Dataset& d, const ModelRequest& r) {
   auto p = resolve_perspective(r.perspective, known_perspectives(d));
   if (!p) return std::unexpected(p.error());
-  const scenario::Scenario disruption = scenario::load_scenario(r.scenario, d);
-  const scenario::Scenario baseline = scenario::load_scenario("baseline", d);
+  auto loaded = scenario::load_scenario(r.scenario, d);
+  if (!loaded) return std::unexpected(loaded.error());
+  auto loaded_base = scenario::load_scenario("baseline", d);
+  if (!loaded_base) return std::unexpected(loaded_base.error());
+  const scenario::Scenario& disruption = *loaded;
+  const scenario::Scenario& baseline = *loaded_base;
   ModelAssessment a;
   a.perspective = *p;
   a.members = d.members(*p);

@@ -93,6 +93,8 @@ class Builder {
   EA recipe_metal_{};                 // t metal per t magnet
   double recipe_reo_per_t_ = 0;       // t REO-eq per t magnet
   double total_demand_ = 0;
+  double magnet_share_pct_ = 0;     // parameter magnet_share_of_reo_demand
+  double china_nonmagnet_pct_ = 0;  // parameter china_nonmagnet_use_share
 };
 
 Result<void> Builder::mining() {
@@ -270,7 +272,7 @@ Result<void> Builder::magnets_and_use() {
     magnets[r.to] += r.value;
   }
   // Magnet use by sector: each region's magnet supply split by the world sector shares.
-  total_demand_ = sum(world_magnet_reo) / (d_.parameter("magnet_share_of_reo_demand") / 100.0);
+  total_demand_ = sum(world_magnet_reo) / (magnet_share_pct_ / 100.0);
   for (const auto& dm : d_.demand) {
     if (dm.year != year_ || dm.basis != "NdFeB use") continue;
     const Sector* s = d_.sector(dm.sector);
@@ -287,7 +289,7 @@ Result<void> Builder::magnets_and_use() {
 // regional_use.csv their recorded tonnes (a non-magnet total split as the world's sectors, or
 // per sector); ROW the rest of the world's, sector by sector.
 void Builder::non_magnet_use() {
-  const double china_share = d_.parameter("china_nonmagnet_use_share") / 100.0;
+  const double china_share = china_nonmagnet_pct_ / 100.0;
   double world_nonmagnet = 0.0;
   for (const auto& dm : d_.demand)
     if (dm.year == year_ && dm.basis != "NdFeB use") world_nonmagnet += dm.share_pct;
@@ -365,7 +367,14 @@ Result<Balance> Builder::run() {
   for (std::size_t i = 0; i < kElementCount; ++i)
     metal_per_reo += recipe_share_[i] * oxide_to_metal(element_at(i));
   // REO-eq per t magnet c: c * sum(s_e * f_e) = RE metal content (wt fraction).
-  recipe_reo_per_t_ = d_.parameter("ndfeb_re_content") / 100.0 / metal_per_reo;
+  auto content = d_.parameter("ndfeb_re_content");
+  auto magnet_share = d_.parameter("magnet_share_of_reo_demand");
+  auto china_nonmagnet = d_.parameter("china_nonmagnet_use_share");
+  for (const auto* p : {&content, &magnet_share, &china_nonmagnet})
+    if (!*p) return std::unexpected(p->error());
+  magnet_share_pct_ = *magnet_share;
+  china_nonmagnet_pct_ = *china_nonmagnet;
+  recipe_reo_per_t_ = *content / 100.0 / metal_per_reo;
   for (std::size_t i = 0; i < kElementCount; ++i)
     recipe_metal_[i] = recipe_reo_per_t_ * recipe_share_[i] * oxide_to_metal(element_at(i));
 

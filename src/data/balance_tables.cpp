@@ -235,8 +235,8 @@ double magnet_share(const Balance& b, const std::string& region) {
   return share_of(b, region, [](const RegionBalance& r) { return r.magnets_t; });
 }
 
-std::vector<Table> balance_tables(const Dataset& d, const Balance& b, const std::string& region,
-                                  bool all_elements) {
+Result<std::vector<Table>> balance_tables(const Dataset& d, const Balance& b,
+                                          const std::string& region, bool all_elements) {
   if (!region.empty()) {
     const RegionBalance* r = b.region(region);
     if (!r) {
@@ -248,9 +248,9 @@ std::vector<Table> balance_tables(const Dataset& d, const Balance& b, const std:
       diags.add("--region", 0, 0, "region",
                 fmt::format("expected a region with flows in {} ({}), found \"{}\"{}", b.year, all,
                             region, suggestion(region, ids)));
-      throw InputError(std::move(diags));
+      return fail(std::move(diags));
     }
-    return {region_table(d, b, *r, all_elements)};
+    return std::vector<Table>{region_table(d, b, *r, all_elements)};
   }
   Table sep = separation_table(d, b);
   sep.notes.push_back(
@@ -260,7 +260,7 @@ std::vector<Table> balance_tables(const Dataset& d, const Balance& b, const std:
   Table mag = magnets_table(d, b);
   mag.notes.push_back(fmt::format("China's share of NdFeB magnet making: {:.1f}% (IEA: 94%)",
                                   magnet_share(b, "CHN")));
-  return {
+  return std::vector<Table>{
       mining_table(d, b), sep,          mag, world_element_table(b), sector_table(b, all_elements),
       trade_table(b),     gaps_table(b)};
 }

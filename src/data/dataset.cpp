@@ -212,9 +212,9 @@ const Sector* Dataset::sector(std::string_view id) const {
   return find_by_id(sectors, id);
 }
 
-double Dataset::parameter(std::string_view id) const {
+Result<double> Dataset::parameter(std::string_view id) const {
   if (const auto* p = find_by_id(parameters, id)) return p->value;
-  throw std::out_of_range(fmt::format("data package has no parameter \"{}\"", id));
+  return fail(fmt::format("data package has no parameter \"{}\"", id));
 }
 
 std::vector<std::string> Dataset::members(std::string_view bloc_or_region) const {
@@ -244,8 +244,8 @@ const RawTable* Dataset::raw_table(std::string_view name) const {
   return nullptr;
 }
 
-Dataset load_dataset_from(const FileReader& read, const std::string& prefix,
-                          const std::string& origin) {
+Result<Dataset> load_dataset_from(const FileReader& read, const std::string& prefix,
+                                  const std::string& origin) {
   Diagnostics diags;
   Dataset d;
   d.origin = origin;
@@ -254,25 +254,25 @@ Dataset load_dataset_from(const FileReader& read, const std::string& prefix,
     diags.add(prefix + "datapackage.toml", 0, 0, "",
               "missing manifest: expected the file "
               "datapackage.toml listing the tables");
-    throw InputError(std::move(diags));
+    return fail(std::move(diags));
   }
   d.schema = parse_schema(*manifest, prefix + "datapackage.toml", diags);
-  if (!diags.empty()) throw InputError(std::move(diags));
+  if (!diags.empty()) return fail(std::move(diags));
   d.raw = load_tables(d.schema, read, prefix, diags);
   // Tables point at specs inside d.schema; keep them stable (no reallocation after this).
   if (diags.empty()) {
     build_typed(d, diags);
     detail::check_dataset(d, diags);
   }
-  if (!diags.empty()) throw InputError(std::move(diags));
+  if (!diags.empty()) return fail(std::move(diags));
   return d;
 }
 
-Dataset load_dataset(const std::filesystem::path& dir) {
+Result<Dataset> load_dataset(const std::filesystem::path& dir) {
   if (!std::filesystem::is_directory(dir)) {
     Diagnostics diags;
     diags.add(dir.string(), 0, 0, "", "not a directory: expected a data package folder");
-    throw InputError(std::move(diags));
+    return fail(std::move(diags));
   }
   std::string prefix = dir.string();
   if (!prefix.empty() && prefix.back() != '/') prefix += '/';
@@ -285,7 +285,7 @@ Dataset load_dataset(const std::filesystem::path& dir) {
       prefix, dir.string());
 }
 
-Dataset load_default_dataset() {
+Result<Dataset> load_default_dataset() {
   return load_dataset_from(
       [](const std::string& file) -> std::optional<std::string> {
         auto text = embedded_file("data/world/" + file);

@@ -119,9 +119,10 @@ void check_shares(const Dataset& d, Diagnostics& diags) {
     dem_row[{x.year, x.region, x.basis}] = i;
   }
   Where dm{d.raw_table("demand")};
+  // Present: check_dataset runs this only after check_parameters found no problem.
+  const double magnet_pct = d.parameter("magnet_share_of_reo_demand").value_or(kNaN);
   for (const auto& [k, sum] : dem) {
-    double want =
-        std::get<2>(k) == "NdFeB use" ? 100.0 : 100.0 - d.parameter("magnet_share_of_reo_demand");
+    double want = std::get<2>(k) == "NdFeB use" ? 100.0 : 100.0 - magnet_pct;
     if (std::abs(sum - want) > 100.0 * kShareTolerance)
       dm.add(diags, dem_row[k], "share_pct",
              fmt::format("expected the {} shares of {} in {} to sum to {:.6g} (%), found {:.6g}",

@@ -7,7 +7,7 @@
 
 namespace rareflow {
 
-Table mine_production_table(const Dataset& d, int year) {
+Result<Table> mine_production_table(const Dataset& d, int year) {
   if (year == 0) year = d.schema.base_year;
   Table t;
   t.title = fmt::format("Mine production by country, {} (USGS; China = official quota)", year);
@@ -26,7 +26,7 @@ Table mine_production_table(const Dataset& d, int year) {
   if (rows.empty()) {
     Diagnostics diags;
     diags.add("--year", 0, 0, "year", fmt::format("no mine production in the data for {}", year));
-    throw InputError(std::move(diags));
+    return fail(std::move(diags));
   }
   std::stable_sort(rows.begin(), rows.end(), [](auto* a, auto* b) { return a->value > b->value; });
   for (const auto* p : rows)
@@ -138,13 +138,17 @@ Table raw_table_view(const RawTable& t) {
   return out;
 }
 
-std::vector<Table> data_show(const Dataset& d, const std::string& what, int year) {
-  if (what.empty()) return {mine_production_table(d, year), reserves_table(d), deposits_table(d)};
-  if (what == "production") return {mine_production_table(d, year)};
-  if (what == "reserves") return {reserves_table(d)};
-  if (what == "deposits") return {deposits_table(d)};
-  if (what == "elements") return {elements_table()};
-  if (const RawTable* t = d.raw_table(what)) return {raw_table_view(*t)};
+Result<std::vector<Table>> data_show(const Dataset& d, const std::string& what, int year) {
+  if (what.empty() || what == "production") {
+    auto production = mine_production_table(d, year);
+    if (!production) return std::unexpected(production.error());
+    if (!what.empty()) return std::vector<Table>{std::move(*production)};
+    return std::vector<Table>{std::move(*production), reserves_table(d), deposits_table(d)};
+  }
+  if (what == "reserves") return std::vector<Table>{reserves_table(d)};
+  if (what == "deposits") return std::vector<Table>{deposits_table(d)};
+  if (what == "elements") return std::vector<Table>{elements_table()};
+  if (const RawTable* t = d.raw_table(what)) return std::vector<Table>{raw_table_view(*t)};
   std::vector<std::string> names = {"production", "reserves", "deposits", "elements"};
   for (const auto& t : d.raw) names.push_back(t.spec->name);
   Diagnostics diags;
@@ -153,7 +157,7 @@ std::vector<Table> data_show(const Dataset& d, const std::string& what, int year
   diags.add("data show", 0, 0, "table",
             fmt::format("unknown table \"{}\"{}; expected one of {}", what, suggestion(what, names),
                         all));
-  throw InputError(std::move(diags));
+  return fail(std::move(diags));
 }
 
 }  // namespace rareflow

@@ -59,7 +59,7 @@ Result<SimulationResult> simulate(const MarketModel& model, const SimulationOpti
       if (auto w = engine->write_lp(year, state, file); !w) return std::unexpected(w.error());
     }
     auto y = engine->solve(year, state, {opt.warm_start, true});
-    if (!y) return std::unexpected(Error{fmt::format("year {}: {}", year, y.error().message)});
+    if (!y) return fail(fmt::format("year {}: {}", year, y.error().message));
     record_year(m, *y, rec);
     if (y->status != SolveStatus::Optimal)
       return fail(

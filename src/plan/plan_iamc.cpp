@@ -84,7 +84,7 @@ void add_solution(const PlanModel& plan, const PlanSolution& sol, IamcTable& out
   }
   const std::string prefix = std::string(strategy_name(sol.strategy)) + ".";
   auto& rec = out.record.entries;
-  rec[prefix + "status"] = sol.solver.status;
+  rec[prefix + "status"] = std::string(status_name(sol.solver.status));
   rec[prefix + "objective_musd"] = fmt::format("{}", sol.solver.objective_musd);
   rec[prefix + "gap"] = fmt::format("{}", sol.solver.gap);
   rec[prefix + "expected_pv_cost_musd"] = fmt::format("{}", sol.objective.total());

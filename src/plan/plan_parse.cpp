@@ -188,7 +188,7 @@ void parse_header(ParseContext& ctx, const toml::table& root, PlanModel& plan) {
 
 }  // namespace detail
 
-PlanModel parse_plan(std::string_view text, const std::string& file_name) {
+Result<PlanModel> parse_plan(std::string_view text, const std::string& file_name) {
   detail::ParseContext ctx;
   ctx.file = file_name;
   toml::table root;
@@ -196,7 +196,7 @@ PlanModel parse_plan(std::string_view text, const std::string& file_name) {
     root = toml::parse(text, file_name);
   } catch (const toml::parse_error& e) {
     ctx.error(e.source(), "", fmt::format("not valid TOML: {}", e.description()));
-    throw InputError(ctx.diags);
+    return fail(std::move(ctx.diags));
   }
   PlanModel plan;
   plan.file = file_name;
@@ -209,11 +209,11 @@ PlanModel parse_plan(std::string_view text, const std::string& file_name) {
   detail::parse_commitments(ctx, root, plan);
   detail::parse_futures(ctx, root, plan);
   if (ctx.diags.empty()) detail::validate_plan(ctx, root, plan);
-  if (!ctx.diags.empty()) throw InputError(ctx.diags);
+  if (!ctx.diags.empty()) return fail(std::move(ctx.diags));
   return plan;
 }
 
-std::string load_plan_text(const std::string& path_or_name, std::string& file_name) {
+Result<std::string> load_plan_text(const std::string& path_or_name, std::string& file_name) {
   namespace fs = std::filesystem;
   bool looks_like_path = path_or_name.find('/') != std::string::npos ||
                          path_or_name.ends_with(".toml") || fs::exists(path_or_name);
@@ -222,7 +222,7 @@ std::string load_plan_text(const std::string& path_or_name, std::string& file_na
     if (!text) {
       Diagnostics d;
       d.add(path_or_name, 0, 0, "", text.error().message);
-      throw InputError(d);
+      return fail(std::move(d));
     }
     file_name = path_or_name;
     return *text;
@@ -247,7 +247,7 @@ std::string load_plan_text(const std::string& path_or_name, std::string& file_na
   }
   Diagnostics d;
   d.add(path_or_name, 0, 0, "", msg);
-  throw InputError(d);
+  return fail(std::move(d));
 }
 
 }  // namespace rareflow::plan

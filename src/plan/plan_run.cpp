@@ -10,7 +10,9 @@ namespace rareflow::plan {
 
 Result<PlanRunResult> run_plan(const std::string& text, const std::string& file_name,
                                const PlanRunOptions& options) {
-  return run_plan(parse_plan(text, file_name), options);
+  auto plan = parse_plan(text, file_name);
+  if (!plan) return std::unexpected(plan.error());
+  return run_plan(std::move(*plan), options);
 }
 
 Result<PlanRunResult> run_plan(PlanModel plan, const PlanRunOptions& options) {
@@ -23,13 +25,14 @@ Result<PlanRunResult> run_plan(PlanModel plan, const PlanRunOptions& options) {
     if (!s) return std::unexpected(s.error());
     sweeps.push_back(*s);
   }
+  const PlanEngine engine(r.plan, options.solve);
   if (options.on_phase) options.on_phase(0, "optimised");
-  auto opt = solve_plan(r.plan, Strategy::Optimised, options.solve);
+  auto opt = engine.solve(Strategy::Optimised);
   if (!opt) return std::unexpected(opt.error());
   r.optimised = std::move(*opt);
   if (options.reference) {
     if (options.on_phase) options.on_phase(1, "reference");
-    auto ref = solve_plan(r.plan, Strategy::Reference, options.solve);
+    auto ref = engine.solve(Strategy::Reference);
     if (!ref) return std::unexpected(ref.error());
     r.reference = std::move(*ref);
   }
@@ -53,8 +56,8 @@ Result<PlanRunResult> run_plan(PlanModel plan, const PlanRunOptions& options) {
     r.tables.push_back(sweep_table(r.plan, sweeps[k], r.sweeps[k]));
   r.iamc = plan_iamc(r.plan, r.optimised, ref);
   if (options.lp_text) {
-    r.lp = plan_lp_text(r.plan, Strategy::Optimised);
-    if (options.reference) r.lp_reference = plan_lp_text(r.plan, Strategy::Reference);
+    r.lp = engine.lp_text(Strategy::Optimised);
+    if (options.reference) r.lp_reference = engine.lp_text(Strategy::Reference);
   }
   return r;
 }

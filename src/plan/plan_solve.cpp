@@ -16,6 +16,18 @@ std::string_view strategy_name(Strategy s) {
   return s == Strategy::Optimised ? "optimised" : "reference";
 }
 
+std::string_view status_name(PlanStatus s) {
+  switch (s) {
+    case PlanStatus::Optimal:
+      return detail::status_name(detail::MilpStatus::Optimal);
+    case PlanStatus::Feasible:
+      return detail::status_name(detail::MilpStatus::Feasible);
+    case PlanStatus::HardGoalsRelaxed:
+      return "hard goals relaxed";
+  }
+  return "";
+}
+
 double CostBreakdown::total() const {
   double t = 0;
   for (double v : by_kind) t += v;
@@ -83,7 +95,8 @@ LinExpr open_hard_goals(MilpContext& ctx, LinearModel& m) {
 
 }  // namespace
 
-std::string plan_lp_text(const PlanModel& plan, Strategy strategy) {
+std::string PlanEngine::lp_text(Strategy strategy) const {
+  const PlanModel& plan = plan_;
   Prepared prep = prepare(plan);
   MilpContext ctx(plan, prep,
                   strategy == Strategy::Optimised ? BuildMode::Optimise : BuildMode::Reference);
@@ -93,7 +106,9 @@ std::string plan_lp_text(const PlanModel& plan, Strategy strategy) {
                                           plan.name, strategy_name(strategy)));
 }
 
-Result<PlanSolution> solve_plan(const PlanModel& plan, Strategy strategy, const SolveOptions& opt) {
+Result<PlanSolution> PlanEngine::solve(Strategy strategy) const {
+  const PlanModel& plan = plan_;
+  const SolveOptions& opt = options_;
   Prepared prep = prepare(plan);
   MilpContext ctx(plan, prep,
                   strategy == Strategy::Optimised ? BuildMode::Optimise : BuildMode::Reference);
@@ -143,7 +158,9 @@ Result<PlanSolution> solve_plan(const PlanModel& plan, Strategy strategy, const 
   PlanSolution sol = extract_solution(ctx, *used, res.x);
   sol.strategy = strategy;
   auto& rep = sol.solver;
-  rep.status = goals_relaxed ? "hard goals relaxed" : std::string(status_name(res.status));
+  rep.status = goals_relaxed                       ? PlanStatus::HardGoalsRelaxed
+               : res.status == MilpStatus::Optimal ? PlanStatus::Optimal
+                                                   : PlanStatus::Feasible;
   rep.objective_musd = res.objective;
   rep.bound_musd = res.bound;
   rep.gap = res.gap;
@@ -161,6 +178,14 @@ Result<PlanSolution> solve_plan(const PlanModel& plan, Strategy strategy, const 
   describe_goals(ctx, sol);
   flag_idle_projects(plan, sol);
   return sol;
+}
+
+Result<PlanSolution> solve_plan(const PlanModel& plan, Strategy strategy, const SolveOptions& opt) {
+  return PlanEngine(plan, opt).solve(strategy);
+}
+
+std::string plan_lp_text(const PlanModel& plan, Strategy strategy) {
+  return PlanEngine(plan).lp_text(strategy);
 }
 
 }  // namespace rareflow::plan

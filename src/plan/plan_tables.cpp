@@ -292,10 +292,10 @@ Table solver_table(const PlanSolution& opt, const PlanSolution* ref) {
   for (const PlanSolution* s : {&opt, ref}) {
     if (!s) continue;
     const auto& r = s->solver;
-    t.add_row({text(std::string(strategy_name(s->strategy))), text(r.status), num(r.objective_musd),
-               num(r.bound_musd), num(100.0 * r.gap), num(100.0 * r.gap_target), count(r.nodes),
-               count(r.columns), count(r.rows), count(r.integer_columns),
-               num(r.max_balance_residual)});
+    t.add_row({text(std::string(strategy_name(s->strategy))),
+               text(std::string(status_name(r.status))), num(r.objective_musd), num(r.bound_musd),
+               num(100.0 * r.gap), num(100.0 * r.gap_target), count(r.nodes), count(r.columns),
+               count(r.rows), count(r.integer_columns), num(r.max_balance_residual)});
   }
   return t;
 }

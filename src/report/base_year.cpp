@@ -14,7 +14,9 @@ Result<void> add_base_year(ReportInputs& in, const Dataset& d) {
     if (!s) return std::unexpected(s.error());
     in.sankeys = std::move(*s);
   }
-  for (auto& t : balance_tables(d, *b, "", true)) in.tables.push_back(std::move(t));
+  auto tables = balance_tables(d, *b, "", true);
+  if (!tables) return std::unexpected(tables.error());
+  for (auto& t : *tables) in.tables.push_back(std::move(t));
   if (in.sources.rows.empty()) in.sources = sources_table(d);
   in.results.record.entries["data_version"] = fmt::format("{} {}", d.schema.name, d.schema.version);
   in.results.record.entries["base_year"] = std::to_string(d.schema.base_year);

@@ -43,38 +43,44 @@ std::optional<Text> find_scenario(const std::string& name_or_path, const fs::pat
   return std::nullopt;
 }
 
+// Reads a scenario and its bases with the data layer's checked TOML reader: `ctx_.file` is the
+// file being read, `ctx_.diags` every problem of the load in reading order.
 class Reader {
  public:
-  Reader(const Dataset& d, Diagnostics& diags) : d_(d), diags_(diags) {}
+  explicit Reader(const Dataset& d) : d_(d) {}
 
   void read(const Text& t, Scenario& s, std::vector<std::string>& stack);
   void read_root(const Text& t, const toml::table& root, Scenario& s,
                  std::vector<std::string>& stack);
+  Diagnostics& diagnostics() { return ctx_.diags; }
 
  private:
-  void error(const std::string& file, const toml::node& n, const std::string& field,
-             const std::string& msg) {
-    diags_.add(file, static_cast<int>(n.source().begin.line),
-               static_cast<int>(n.source().begin.column), field, msg);
+  void error(const toml::node& n, const std::string& field, std::string msg) {
+    ctx_.error(n.source(), field, std::move(msg));
   }
-  std::string where(const std::string& file, const toml::node& n) {
-    return fmt::format("{}:{}", file, n.source().begin.line);
+  std::string where(const toml::node& n) {
+    return fmt::format("{}:{}", ctx_.file, n.source().begin.line);
   }
-  void check_keys(const std::string& file, const toml::table& t,
-                  const std::vector<std::string_view>& allowed, const std::string& ctx);
-  std::optional<std::string> name_of(const std::string& file, const toml::table& t,
-                                     const std::string& field);
-  void read_year(const std::string& file, const toml::table& t, const std::string& key, int& out);
-  std::vector<std::string> strings(const std::string& file, const toml::table& t,
-                                   const std::string& key, const std::string& ctx);
-  void check_region_names(const std::string& file, const toml::table& t, const std::string& key,
+  void check_keys(const toml::table& t, const std::vector<std::string_view>& allowed,
+                  const std::string& path) {
+    data::check_keys(ctx_, t, path, allowed);
+  }
+  std::optional<std::string> name_of(const toml::table& t, const std::string& path);
+  void read_year(const toml::table& t, const std::string& key, int& out);
+  std::vector<std::string> strings(const toml::table& t, const std::string& key,
+                                   const std::string& path) {
+    return data::TableReader::unchecked(ctx_, t, path)
+        .strings(key)
+        .value_or(std::vector<std::string>{});
+  }
+  void check_region_names(const toml::table& t, const std::string& key,
                           const std::vector<std::string>& names, const std::string& ctx);
-  void read_policy(const std::string& file, const toml::table& t, std::size_t i, Scenario& s);
-  void read_override(const std::string& file, const toml::table& t, std::size_t i, Scenario& s);
-  void read_trajectory(const std::string& file, const toml::table& t, std::size_t i, Scenario& s);
+  void read_policy(const toml::table& t, std::size_t i, Scenario& s);
+  void read_override(const toml::table& t, std::size_t i, Scenario& s);
+  void read_trajectory(const toml::table& t, std::size_t i, Scenario& s);
 
   const Dataset& d_;
-  Diagnostics& diags_;
+  data::TomlContext ctx_;
 };
 
 std::string joined(const std::vector<std::string>& v) {
@@ -85,60 +91,36 @@ std::string joined(const std::vector<std::string>& v) {
 
 // A name: a string of at most kMaxNameChars characters (a 100 kB name ran 78 s and wrote a
 // 2.5 GB results.csv), without control characters.
-std::optional<std::string> Reader::name_of(const std::string& file, const toml::table& t,
-                                           const std::string& field) {
-  const toml::node* n = t.get("name");
-  if (!n) return std::nullopt;
-  auto v = n->value<std::string>();
-  if (!v || !n->is_string()) {
-    error(file, *n, field, fmt::format("expected a string, found {}", data::describe(*n)));
-    return std::nullopt;
-  }
+std::optional<std::string> Reader::name_of(const toml::table& t, const std::string& path) {
+  auto r = data::TableReader::unchecked(ctx_, t, path);
+  auto v = r.string("name");
+  if (!v) return std::nullopt;
   bool control = std::any_of(v->begin(), v->end(),
                              [](char c) { return static_cast<unsigned char>(c) < 0x20; });
   if (v->empty() || v->size() > limits::kMaxNameChars || control) {
-    error(file, *n, field,
-          fmt::format("expected 1 to {} characters without control characters, found {}",
-                      limits::kMaxNameChars, echo(*v)));
+    r.error("name", fmt::format("expected 1 to {} characters without control characters, found {}",
+                                limits::kMaxNameChars, echo(*v)));
     return std::nullopt;
   }
   return v;
 }
 
 // A year: a whole number in the TOML sense (not 2030.0, "2030", nan or inf) that fits an int.
-void Reader::read_year(const std::string& file, const toml::table& t, const std::string& key,
-                       int& out) {
-  const toml::node* n = t.get(key);
+void Reader::read_year(const toml::table& t, const std::string& key, int& out) {
+  auto r = data::TableReader::unchecked(ctx_, t, "years");
+  const toml::node* n = r.node(key);
   if (!n) return;
   auto v = n->is_integer() ? n->value<int64_t>() : std::nullopt;
   if (!v || *v < limits::kMinYear || *v > limits::kMaxYear) {
-    error(file, *n, "years." + key,
-          fmt::format("expected a whole year in {}..{}, found {}", limits::kMinYear,
-                      limits::kMaxYear, v ? fmt::format("{}", *v) : data::describe(*n)));
+    r.error(key, fmt::format("expected a whole year in {}..{}, found {}", limits::kMinYear,
+                             limits::kMaxYear, v ? fmt::format("{}", *v) : data::describe(*n)));
     return;
   }
   out = static_cast<int>(*v);
 }
 
-// The data layer's checks, reported into this load's diagnostics in reading order.
-void Reader::check_keys(const std::string& file, const toml::table& t,
-                        const std::vector<std::string_view>& allowed, const std::string& ctx) {
-  data::TomlContext c{file, {}};
-  data::check_keys(c, t, ctx, allowed);
-  diags_.append(c.diags);
-}
-
-std::vector<std::string> Reader::strings(const std::string& file, const toml::table& t,
-                                         const std::string& key, const std::string& ctx) {
-  data::TomlContext c{file, {}};
-  auto out = data::TableReader::unchecked(c, t, ctx).strings(key);
-  diags_.append(c.diags);
-  return out.value_or(std::vector<std::string>{});
-}
-
-void Reader::check_region_names(const std::string& file, const toml::table& t,
-                                const std::string& key, const std::vector<std::string>& names,
-                                const std::string& ctx) {
+void Reader::check_region_names(const toml::table& t, const std::string& key,
+                                const std::vector<std::string>& names, const std::string& ctx) {
   std::vector<std::string> known;
   for (const auto& r : d_.regions) {
     known.push_back(r.id);
@@ -147,23 +129,22 @@ void Reader::check_region_names(const std::string& file, const toml::table& t,
   }
   for (const auto& n : names)
     if (d_.members(n).empty())
-      error(file, *t.get(key), ctx + "." + key,
+      error(*t.get(key), ctx + "." + key,
             fmt::format("expected a region id or bloc of the data package, found \"{}\"{}", n,
                         suggestion(n, known)));
 }
 
-void Reader::read_policy(const std::string& file, const toml::table& t, std::size_t i,
-                         Scenario& s) {
+void Reader::read_policy(const toml::table& t, std::size_t i, Scenario& s) {
   std::string ctx = fmt::format("policy[{}]", i);
   PolicySpec p;
-  p.where = where(file, t);
+  p.where = where(t);
   p.kind = t["kind"].value_or(std::string());
   std::vector<std::string> kind_names;
   for (const auto& k : kinds()) kind_names.push_back(k.kind);
   auto it = std::find_if(kinds().begin(), kinds().end(),
                          [&](const KindSpec& k) { return k.kind == p.kind; });
   if (it == kinds().end()) {
-    error(file, t.get("kind") ? *t.get("kind") : static_cast<const toml::node&>(t), ctx + ".kind",
+    error(t.get("kind") ? *t.get("kind") : static_cast<const toml::node&>(t), ctx + ".kind",
           fmt::format("expected one of {}, found \"{}\"{}", joined(kind_names), p.kind,
                       suggestion(p.kind, kind_names)));
     return;
@@ -172,52 +153,52 @@ void Reader::read_policy(const std::string& file, const toml::table& t, std::siz
       "kind",       "name",           "regions", "partners", "stages", "elements", "sectors",
       "facilities", "facility_stage", "start",   "end",      "source", "note"};
   for (const auto& spec : it->params) allowed.push_back(spec.key);
-  check_keys(file, t, allowed, ctx);
+  check_keys(t, allowed, ctx);
   p.name = fmt::format("{} {}", p.kind, i + 1);
-  if (auto nm = name_of(file, t, ctx + ".name")) p.name = *nm;
+  if (auto nm = name_of(t, ctx)) p.name = *nm;
   p.source = t["source"].value_or(std::string());
   if (p.source.empty())
-    error(file, t, ctx + ".source", "expected a source (a source id or a short citation)");
-  p.regions = strings(file, t, "regions", ctx);
-  p.partners = strings(file, t, "partners", ctx);
-  p.stages = strings(file, t, "stages", ctx);
-  p.elements = strings(file, t, "elements", ctx);
-  p.sectors = strings(file, t, "sectors", ctx);
-  p.facilities = strings(file, t, "facilities", ctx);
+    error(t, ctx + ".source", "expected a source (a source id or a short citation)");
+  p.regions = strings(t, "regions", ctx);
+  p.partners = strings(t, "partners", ctx);
+  p.stages = strings(t, "stages", ctx);
+  p.elements = strings(t, "elements", ctx);
+  p.sectors = strings(t, "sectors", ctx);
+  p.facilities = strings(t, "facilities", ctx);
   p.facility_stage = t["facility_stage"].value_or(std::string());
-  check_region_names(file, t, "regions", p.regions, ctx);
-  check_region_names(file, t, "partners", p.partners, ctx);
+  check_region_names(t, "regions", p.regions, ctx);
+  check_region_names(t, "partners", p.partners, ctx);
   if (it->needs_regions && p.regions.empty())
-    error(file, t, ctx + ".regions", fmt::format("expected the regions a {} applies to", p.kind));
+    error(t, ctx + ".regions", fmt::format("expected the regions a {} applies to", p.kind));
   static const std::vector<std::string> kStages = {"concentrate", "oxide", "metal", "magnet"};
   for (const auto& st : p.stages)
     if (std::find(kStages.begin(), kStages.end(), st) == kStages.end())
-      error(file, *t.get("stages"), ctx + ".stages",
+      error(*t.get("stages"), ctx + ".stages",
             fmt::format("expected one of {}, found \"{}\"{}", joined(kStages), st,
                         suggestion(st, kStages)));
   std::vector<std::string> symbols;
   for (const auto& e : element_table()) symbols.emplace_back(e.symbol);
   for (const auto& e : p.elements)
     if (!element_from_symbol(e))
-      error(file, *t.get("elements"), ctx + ".elements",
+      error(*t.get("elements"), ctx + ".elements",
             fmt::format("expected an element symbol, found \"{}\"{}", e, suggestion(e, symbols)));
   std::vector<std::string> sector_ids;
   for (const auto& x : d_.sectors) sector_ids.push_back(x.id);
   for (const auto& x : p.sectors)
     if (!d_.sector(x))
-      error(file, *t.get("sectors"), ctx + ".sectors",
+      error(*t.get("sectors"), ctx + ".sectors",
             fmt::format("expected a sector id, found \"{}\"{}", x, suggestion(x, sector_ids)));
   std::vector<std::string> facility_ids;
   for (const auto& f : d_.facilities) facility_ids.push_back(f.id);
   for (const auto& x : p.facilities)
     if (std::find(facility_ids.begin(), facility_ids.end(), x) == facility_ids.end())
-      error(file, *t.get("facilities"), ctx + ".facilities",
+      error(*t.get("facilities"), ctx + ".facilities",
             fmt::format("expected a facility id, found \"{}\"{}", x, suggestion(x, facility_ids)));
   static const std::vector<std::string> kFacilityStages = {"mine", "separation", "metal", "magnet"};
   if (!p.facility_stage.empty() && std::find(kFacilityStages.begin(), kFacilityStages.end(),
                                              p.facility_stage) == kFacilityStages.end())
     error(
-        file, *t.get("facility_stage"), ctx + ".facility_stage",
+        *t.get("facility_stage"), ctx + ".facility_stage",
         fmt::format("expected one of {}, found \"{}\"", joined(kFacilityStages), p.facility_stage));
   // Numbers may be distributions (inputs.hpp): read_input checks and records them.
   const std::size_t index = s.policies.size();
@@ -225,42 +206,40 @@ void Reader::read_policy(const std::string& file, const toml::table& t, std::siz
     const toml::node* n = t.get(key);
     if (!n) continue;
     DeclaredRange years{s.first_year - 100.0, 2200.0, false, "year"};
-    if (auto v = read_input(file, *n, ctx + "." + key, years, index, key, s, diags_))
+    if (auto v = read_input(ctx_.file, *n, ctx + "." + key, years, index, key, s, ctx_.diags))
       (std::string(key) == "start" ? p.start : p.end) = *v;
   }
-  if (p.end <= p.start) error(file, t, ctx + ".end", "expected end after start");
+  if (p.end <= p.start) error(t, ctx + ".end", "expected end after start");
   for (const auto& spec : it->params) {
     const toml::node* n = t.get(spec.key);
     if (!n) {
       if (spec.required)
-        error(file, t, ctx + "." + spec.key,
+        error(t, ctx + "." + spec.key,
               fmt::format("expected {} for a {}: {}", spec.key, p.kind, param_expectation(spec)));
       continue;
     }
-    if (auto v = read_input(file, *n, ctx + "." + spec.key, declared_range(spec), index, spec.key,
-                            s, diags_))
+    if (auto v = read_input(ctx_.file, *n, ctx + "." + spec.key, declared_range(spec), index,
+                            spec.key, s, ctx_.diags))
       p.numbers[spec.key] = *v;
   }
   s.policies.push_back(std::move(p));
 }
 
-void Reader::read_override(const std::string& file, const toml::table& t, std::size_t i,
-                           Scenario& s) {
+void Reader::read_override(const toml::table& t, std::size_t i, Scenario& s) {
   std::string ctx = fmt::format("override[{}]", i);
-  check_keys(file, t, {"table", "id", "set", "source", "note"}, ctx);
+  check_keys(t, {"table", "id", "set", "source", "note"}, ctx);
   Override o;
-  o.where = where(file, t);
+  o.where = where(t);
   o.table = t["table"].value_or(std::string());
   o.id = t["id"].value_or(std::string());
   o.source = t["source"].value_or(std::string());
-  if (o.source.empty()) error(file, t, ctx + ".source", "expected a source for the new value");
+  if (o.source.empty()) error(t, ctx + ".source", "expected a source for the new value");
   const RawTable* raw = d_.raw_table(o.table);
   if (!raw || raw->spec->key.empty()) {
     std::vector<std::string> keyed;
     for (const auto& r : d_.raw)
       if (!r.spec->key.empty()) keyed.push_back(r.spec->name);
-    error(file, t.get("table") ? *t.get("table") : static_cast<const toml::node&>(t),
-          ctx + ".table",
+    error(t.get("table") ? *t.get("table") : static_cast<const toml::node&>(t), ctx + ".table",
           fmt::format("expected a data table with ids ({}), found \"{}\"{}", joined(keyed), o.table,
                       suggestion(o.table, keyed)));
     return;
@@ -269,12 +248,12 @@ void Reader::read_override(const std::string& file, const toml::table& t, std::s
   std::vector<std::string> ids;
   for (const auto& r : raw->rows) ids.push_back(r.cells[key]);
   if (std::find(ids.begin(), ids.end(), o.id) == ids.end())
-    error(file, t.get("id") ? *t.get("id") : static_cast<const toml::node&>(t), ctx + ".id",
+    error(t.get("id") ? *t.get("id") : static_cast<const toml::node&>(t), ctx + ".id",
           fmt::format("expected an id of table {}, found \"{}\"{}", o.table, o.id,
                       suggestion(o.id, ids)));
   const toml::table* set = t["set"].as_table();
   if (!set) {
-    error(file, t, ctx + ".set", "expected a table of column = value");
+    error(t, ctx + ".set", "expected a table of column = value");
     return;
   }
   for (const auto& [k, v] : *set) {
@@ -284,7 +263,7 @@ void Reader::read_override(const std::string& file, const toml::table& t, std::s
       std::vector<std::string> cols;
       for (const auto& cc : raw->spec->columns)
         if (cc.type != ColumnType::Id) cols.push_back(cc.name);
-      error(file, v, ctx + ".set." + col,
+      error(v, ctx + ".set." + col,
             fmt::format("expected a column of {}{}", o.table, suggestion(col, cols)));
       continue;
     }
@@ -297,7 +276,7 @@ void Reader::read_override(const std::string& file, const toml::table& t, std::s
         std::string range = c->min && c->max ? fmt::format(" in [{}, {}]", *c->min, *c->max)
                             : c->min         ? fmt::format(" >= {}", *c->min)
                                              : "";
-        error(file, v, ctx + ".set." + col,
+        error(v, ctx + ".set." + col,
               fmt::format("expected a {}{}{}, found {}",
                           c->type == ColumnType::Integer ? "whole number" : "number", range, unit,
                           x ? fmt::format("{}", *x) : "a non-number"));
@@ -307,12 +286,12 @@ void Reader::read_override(const std::string& file, const toml::table& t, std::s
     } else {
       auto x = v.value<std::string>();
       if (!x) {
-        error(file, v, ctx + ".set." + col, "expected a string");
+        error(v, ctx + ".set." + col, "expected a string");
         continue;
       }
       if (c->type == ColumnType::Enum &&
           std::find(c->values.begin(), c->values.end(), *x) == c->values.end()) {
-        error(file, v, ctx + ".set." + col,
+        error(v, ctx + ".set." + col,
               fmt::format("expected one of {}, found \"{}\"", joined(c->values), *x));
         continue;
       }
@@ -322,20 +301,19 @@ void Reader::read_override(const std::string& file, const toml::table& t, std::s
   s.overrides.push_back(std::move(o));
 }
 
-void Reader::read_trajectory(const std::string& file, const toml::table& t, std::size_t i,
-                             Scenario& s) {
+void Reader::read_trajectory(const toml::table& t, std::size_t i, Scenario& s) {
   std::string ctx = fmt::format("trajectory[{}]", i);
-  check_keys(file, t, {"target", "points", "unit", "source", "note"}, ctx);
+  check_keys(t, {"target", "points", "unit", "source", "note"}, ctx);
   TrajectorySpec tr;
-  tr.where = where(file, t);
+  tr.where = where(t);
   tr.target = t["target"].value_or(std::string());
   tr.unit = t["unit"].value_or(std::string());
   tr.source = t["source"].value_or(std::string());
-  if (tr.source.empty()) error(file, t, ctx + ".source", "expected a source");
-  if (tr.target.empty()) error(file, t, ctx + ".target", "expected a driver or cost index name");
+  if (tr.source.empty()) error(t, ctx + ".source", "expected a source");
+  if (tr.target.empty()) error(t, ctx + ".target", "expected a driver or cost index name");
   const toml::array* pts = t["points"].as_array();
   if (!pts || pts->empty()) {
-    error(file, t, ctx + ".points", "expected points = [[year, value], ...]");
+    error(t, ctx + ".points", "expected points = [[year, value], ...]");
     return;
   }
   int last = -1;
@@ -346,13 +324,13 @@ void Reader::read_trajectory(const std::string& file, const toml::table& t, std:
     std::optional<double> v = pair && pair->size() == 2 ? (*pair)[1].value<double>() : std::nullopt;
     if (!y || !v || !std::isfinite(*v) || *v < 0 || *v > 1e15 || *y < limits::kMinYear ||
         *y > limits::kMaxYear) {
-      error(file, p, ctx + ".points",
+      error(p, ctx + ".points",
             fmt::format("expected [year, value] with a whole year in {}..{} and a finite value "
                         ">= 0",
                         limits::kMinYear, limits::kMaxYear));
       continue;
     }
-    if (*y <= last) error(file, p, ctx + ".points", "expected years in increasing order");
+    if (*y <= last) error(p, ctx + ".points", "expected years in increasing order");
     last = static_cast<int>(*y);
     tr.points.emplace_back(static_cast<int>(*y), *v);
   }
@@ -361,15 +339,15 @@ void Reader::read_trajectory(const std::string& file, const toml::table& t, std:
 
 void Reader::read(const Text& text, Scenario& s, std::vector<std::string>& stack) {
   if (auto b = check_text_bounds(text.body, text.file); !b.message.empty()) {
-    diags_.add(std::move(b));
+    ctx_.diags.add(std::move(b));
     return;
   }
   toml::table root;
   try {
     root = toml::parse(text.body, text.file);
   } catch (const toml::parse_error& e) {
-    diags_.add(text.file, static_cast<int>(e.source().begin.line),
-               static_cast<int>(e.source().begin.column), "", std::string(e.description()));
+    ctx_.diags.add(text.file, static_cast<int>(e.source().begin.line),
+                   static_cast<int>(e.source().begin.column), "", std::string(e.description()));
     return;
   }
   read_root(text, root, s, stack);
@@ -377,56 +355,57 @@ void Reader::read(const Text& text, Scenario& s, std::vector<std::string>& stack
 
 void Reader::read_root(const Text& text, const toml::table& root, Scenario& s,
                        std::vector<std::string>& stack) {
-  check_keys(text.file, root,
+  ctx_.file = text.file;
+  check_keys(root,
              {"name", "base", "description", "years", "include_statuses", "include_facilities",
               "settings", "override", "trajectory", "policy", "event", "source", "note"},
              "");
   std::string name = fs::path(text.file).stem().string();
-  if (auto nm = name_of(text.file, root, "name")) name = *nm;
+  if (auto nm = name_of(root, "")) name = *nm;
   if (std::find(stack.begin(), stack.end(), name) != stack.end()) {
     stack.push_back(name);
     std::string chain;
     for (const auto& x : stack) chain += (chain.empty() ? "" : " -> ") + x;
-    diags_.add(text.file, 1, 1, "base", fmt::format("inheritance cycle: {}", chain));
+    ctx_.diags.add(text.file, 1, 1, "base", fmt::format("inheritance cycle: {}", chain));
     return;
   }
   stack.push_back(name);
   if (root.get("base") && !root["base"].is_string())
-    error(text.file, *root.get("base"), "base",
+    error(*root.get("base"), "base",
           fmt::format("expected the name or path of a base scenario, found {}",
                       data::describe(*root.get("base"))));
   if (auto base = root["base"].value<std::string>()) {
     auto bt = find_scenario(*base, text.dir);
     if (!bt) {
       std::vector<std::string> shipped = shipped_scenarios();
-      error(text.file, *root.get("base"), "base",
+      error(*root.get("base"), "base",
             fmt::format("expected a scenario file or one of {}, found \"{}\"{}", joined(shipped),
                         *base, suggestion(*base, shipped)));
     } else {
       read(*bt, s, stack);
+      ctx_.file = text.file;
     }
   }
   s.name = name;
   s.chain.push_back(name);
   s.description = root["description"].value_or(s.description);
   if (const toml::table* y = root["years"].as_table()) {
-    check_keys(text.file, *y, {"first", "last"}, "years");
-    read_year(text.file, *y, "first", s.first_year);
-    read_year(text.file, *y, "last", s.last_year);
+    check_keys(*y, {"first", "last"}, "years");
+    read_year(*y, "first", s.first_year);
+    read_year(*y, "last", s.last_year);
     if (s.first_year < d_.schema.base_year || s.last_year > 2100 || s.last_year < s.first_year)
-      error(text.file, *y, "years",
+      error(*y, "years",
             fmt::format("expected {} <= first <= last <= 2100, found {}..{}", d_.schema.base_year,
                         s.first_year, s.last_year));
   }
-  if (root.get("include_statuses"))
-    s.include_statuses = strings(text.file, root, "include_statuses", "");
-  for (auto& f : strings(text.file, root, "include_facilities", "")) {
+  if (root.get("include_statuses")) s.include_statuses = strings(root, "include_statuses", "");
+  for (auto& f : strings(root, "include_facilities", "")) {
     bool known = std::any_of(d_.facilities.begin(), d_.facilities.end(),
                              [&](const Facility& x) { return x.id == f; });
     if (!known) {
       std::vector<std::string> ids;
       for (const auto& x : d_.facilities) ids.push_back(x.id);
-      error(text.file, *root.get("include_facilities"), "include_facilities",
+      error(*root.get("include_facilities"), "include_facilities",
             fmt::format("expected a facility id, found \"{}\"{}", f, suggestion(f, ids)));
     }
     s.include_facilities.push_back(f);
@@ -439,7 +418,7 @@ void Reader::read_root(const Text& text, const toml::table& root, Scenario& s,
       auto spec = std::find_if(setting_specs().begin(), setting_specs().end(),
                                [&](const SettingSpec& x) { return x.key == key; });
       if (spec == setting_specs().end()) {
-        error(text.file, v, "settings." + key,
+        error(v, "settings." + key,
               fmt::format("unknown setting{}; expected one of {}", suggestion(key, keys),
                           joined(keys)));
         continue;
@@ -448,7 +427,7 @@ void Reader::read_root(const Text& text, const toml::table& root, Scenario& s,
       if (!x || !std::isfinite(*x) || *x < spec->min || *x > spec->max ||
           (spec->integer && *x != std::floor(*x))) {
         error(
-            text.file, v, "settings." + key,
+            v, "settings." + key,
             fmt::format("expected a {} in [{}, {}] ({})", spec->integer ? "whole number" : "number",
                         spec->min, spec->max, spec->meaning));
         continue;
@@ -460,18 +439,17 @@ void Reader::read_root(const Text& text, const toml::table& root, Scenario& s,
     if (const toml::node* n = root.get(key)) {
       const toml::array* a = n->as_array();
       if (!a) {
-        error(text.file, *n, key, fmt::format("expected [[{}]] tables", key));
+        error(*n, key, fmt::format("expected [[{}]] tables", key));
         return;
       }
       for (std::size_t i = 0; i < a->size(); ++i)
         if (const toml::table* t = (*a)[i].as_table()) fn(*t, i);
     }
   };
-  each("override", [&](const toml::table& t, std::size_t i) { read_override(text.file, t, i, s); });
-  each("trajectory",
-       [&](const toml::table& t, std::size_t i) { read_trajectory(text.file, t, i, s); });
-  each("policy", [&](const toml::table& t, std::size_t i) { read_policy(text.file, t, i, s); });
-  each("event", [&](const toml::table& t, std::size_t i) { read_policy(text.file, t, i, s); });
+  each("override", [&](const toml::table& t, std::size_t i) { read_override(t, i, s); });
+  each("trajectory", [&](const toml::table& t, std::size_t i) { read_trajectory(t, i, s); });
+  each("policy", [&](const toml::table& t, std::size_t i) { read_policy(t, i, s); });
+  each("event", [&](const toml::table& t, std::size_t i) { read_policy(t, i, s); });
   stack.pop_back();
 }
 
@@ -484,7 +462,7 @@ std::vector<std::string> shipped_scenarios() {
   return out;
 }
 
-Scenario load_scenario(const std::string& name_or_path, const Dataset& d) {
+Result<Scenario> load_scenario(const std::string& name_or_path, const Dataset& d) {
   Diagnostics diags;
   auto text = find_scenario(name_or_path, {});
   if (!text) {
@@ -492,12 +470,13 @@ Scenario load_scenario(const std::string& name_or_path, const Dataset& d) {
     diags.add(name_or_path, 0, 0, "scenario",
               fmt::format("no such file or shipped scenario; expected a .toml path or one of {}{}",
                           joined(shipped), suggestion(name_or_path, shipped)));
-    throw InputError(std::move(diags));
+    return fail(std::move(diags));
   }
   Scenario s;
   std::vector<std::string> stack;
-  Reader(d, diags).read(*text, s, stack);
-  if (!diags.empty()) throw InputError(std::move(diags));
+  Reader r(d);
+  r.read(*text, s, stack);
+  if (!r.diagnostics().empty()) return fail(std::move(r.diagnostics()));
   return s;
 }
 
@@ -507,12 +486,13 @@ std::optional<std::pair<std::string, std::string>> scenario_text(const std::stri
   return std::pair{t->file, t->body};
 }
 
-Scenario load_scenario_table(const toml::table& root, const std::string& origin, const Dataset& d) {
-  Diagnostics diags;
+Result<Scenario> load_scenario_table(const toml::table& root, const std::string& origin,
+                                     const Dataset& d) {
   Scenario s;
   std::vector<std::string> stack;
-  Reader(d, diags).read_root(Text{origin, {}, {}}, root, s, stack);
-  if (!diags.empty()) throw InputError(std::move(diags));
+  Reader r(d);
+  r.read_root(Text{origin, {}, {}}, root, s, stack);
+  if (!r.diagnostics().empty()) return fail(std::move(r.diagnostics()));
   return s;
 }
 

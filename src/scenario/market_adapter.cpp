@@ -15,15 +15,12 @@ namespace rareflow::scenario {
 namespace detail {
 
 double Context::param(std::string_view id, double fallback) {
-  try {
-    return d.parameter(id);
-  } catch (const std::out_of_range&) {
-    error(
-        fmt::format("data package: parameters: expected a row '{}' (see "
-                    "docs/model_calibration.md)",
-                    id));
-    return fallback;
-  }
+  if (auto v = d.parameter(id)) return *v;
+  error(
+      fmt::format("data package: parameters: expected a row '{}' (see "
+                  "docs/model_calibration.md)",
+                  id));
+  return fallback;
 }
 
 bool Context::has_param(std::string_view id) const {
@@ -265,14 +262,10 @@ Result<MarketBuild> build_market(const Dataset& d, const Scenario& s) {
     if (auto bad = check_trajectory_targets(d, s); !bad.empty()) return fail(joined(bad));
     return build(d, s);
   }
-  Dataset copy;
-  try {
-    copy = apply_overrides(d, s);
-  } catch (const InputError& e) {
-    return fail(e.what());
-  } catch (const std::exception& e) {
-    return fail(e.what());
-  }
+  auto patched = apply_overrides(d, s);
+  // The message only: a patched package that fails is the scenario's problem, not a file's.
+  if (!patched) return fail(patched.error().message);
+  Dataset copy = std::move(*patched);
   if (auto bad = check_trajectory_targets(copy, s); !bad.empty()) return fail(joined(bad));
   merge_driver_trajectories(copy, s);
   return build(copy, s);

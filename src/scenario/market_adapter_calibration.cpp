@@ -30,11 +30,7 @@ double mined_in(const market::MarketModel& m, const market::YearResult& y, std::
 }
 
 double param_or_nan(const Dataset& d, std::string_view id) {
-  try {
-    return d.parameter(id);
-  } catch (const std::out_of_range&) {
-    return std::nan("");
-  }
+  return d.parameter(id).value_or(std::nan(""));
 }
 
 // Issue 11, shown for comparison: magnet output by region (production.csv) and China's magnet

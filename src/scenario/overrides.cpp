@@ -38,13 +38,13 @@ std::string table_csv(const RawTable& t, const Scenario& s) {
 
 // Re-validates the patched package with the same rules as any package, so an override can
 // never produce data that the loader would refuse.
-Dataset apply_overrides(const Dataset& d, const Scenario& s) {
+Result<Dataset> apply_overrides(const Dataset& d, const Scenario& s) {
   std::string manifest;
   if (d.origin == "embedded") {
     manifest = std::string(*embedded_file("data/world/datapackage.toml"));
   } else {
     auto m = read_file(std::filesystem::path(d.origin) / "datapackage.toml");
-    if (!m) throw std::runtime_error(m.error().message);
+    if (!m) return std::unexpected(m.error());
     manifest = *m;
   }
   std::map<std::string, std::string> files;

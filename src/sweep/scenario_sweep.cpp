@@ -267,7 +267,9 @@ Result<Replay> replay_scenario(const Dataset& d, const fs::path& dir, std::size_
   if (j.is_discarded() || !j.contains("scenario") || !j.contains("inputs"))
     return fail(fmt::format("--replay: {}: not a sweep record", (dir / "sweep.json").string()));
   Replay out;
-  out.scenario = scenario::load_scenario(j["scenario"].get<std::string>(), d);
+  auto s = scenario::load_scenario(j["scenario"].get<std::string>(), d);
+  if (!s) return std::unexpected(s.error());
+  out.scenario = std::move(*s);
   out.seed = j.value("seed", std::uint64_t{0});
   if (j.contains("first_year")) out.first_year = j["first_year"].get<int>();
   if (j.contains("last_year")) out.last_year = j["last_year"].get<int>();

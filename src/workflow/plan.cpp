@@ -25,13 +25,16 @@ Result<plan::PlanRunResult> evaluate_in_market(const PlanRequest& r, plan::PlanR
 Result<plan::PlanRunResult> run_plan(const PlanRequest& r) {
   if (r.evaluate && !r.data) return fail("evaluate: expected a data package for the market run");
   std::string file_name;
-  std::string text = plan::load_plan_text(r.plan_file, file_name);
+  auto text = plan::load_plan_text(r.plan_file, file_name);
+  if (!text) return std::unexpected(text.error());
   plan::PlanRunOptions opt = r.options;
   if (r.progress)
     opt.on_phase = [&r](int step, const std::string& phase) {
       r.progress(step, "solving: " + phase);
     };
-  plan::PlanModel model = plan::parse_plan(text, file_name);
+  auto parsed = plan::parse_plan(*text, file_name);
+  if (!parsed) return std::unexpected(parsed.error());
+  plan::PlanModel& model = *parsed;
   if (r.futures.futures == 0) {
     auto result = plan::run_plan(std::move(model), opt);
     if (!result || !r.evaluate) return result;

@@ -264,7 +264,9 @@ Cell price_cell(const market::MarketModel& m, const market::YearResult& y, Eleme
 Result<std::vector<Table>> evaluate_roadmap(const Dataset& d, const plan::PlanModel& plan,
                                             const plan::PlanSolution& solution,
                                             const std::string& base_scenario) {
-  scenario::Scenario sc = scenario::load_scenario(base_scenario, d);
+  auto loaded = scenario::load_scenario(base_scenario, d);
+  if (!loaded) return std::unexpected(loaded.error());
+  const scenario::Scenario& sc = *loaded;
   auto build = scenario::build_market(d, sc);
   if (!build) return fail(build.error().message);
   market::MarketModel& m = build->model;

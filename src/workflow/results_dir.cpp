@@ -66,9 +66,10 @@ Result<IamcTable> read_results_dir(const fs::path& dir) {
 Result<IamcTable> results_of(const Dataset& d, const std::string& what, scenario::RunOptions o) {
   std::error_code ec;
   if (fs::is_directory(what, ec)) return read_results_dir(what);
-  scenario::Scenario s = scenario::load_scenario(what, d);
+  auto s = scenario::load_scenario(what, d);
+  if (!s) return std::unexpected(s.error());
   o.input = what;
-  auto run = scenario::run_scenario(d, s, o);
+  auto run = scenario::run_scenario(d, *s, o);
   if (!run) return std::unexpected(run.error());
   return std::move(run->sim.table);
 }

@@ -1,6 +1,7 @@
-// Errors and results. Inside the engine, functions return Result<T>; only load and I/O
-// boundaries throw. A Diagnostic names the place (file:line:column), the field and what was
-// expected versus found, in the fmt style: lower case, specific.
+// Errors and results. Library calls return Result<T>, never throw for bad input; the CLI and
+// the Python bindings turn an Error into their own exception. A Diagnostic names the place
+// (file:line:column), the field and what was expected versus found, in the fmt style: lower
+// case, specific.
 #pragma once
 
 #include <expected>
@@ -8,17 +9,6 @@
 #include <vector>
 
 namespace rareflow {
-
-struct Error {
-  std::string message;
-};
-
-template <class T>
-using Result = std::expected<T, Error>;
-
-inline std::unexpected<Error> fail(std::string message) {
-  return std::unexpected<Error>(Error{std::move(message)});
-}
 
 // One problem found in an input file.
 struct Diagnostic {
@@ -51,7 +41,26 @@ class Diagnostics {
   std::vector<Diagnostic> items_;
 };
 
-// Thrown at load boundaries when input is invalid; carries every diagnostic found.
+// Why a call failed. When it failed on bad input, `diagnostics` holds every problem found and
+// `message` is their text (one per line), so a boundary can report them as InputError.
+struct Error {
+  std::string message;
+  Diagnostics diagnostics;
+};
+
+template <class T>
+using Result = std::expected<T, Error>;
+
+inline std::unexpected<Error> fail(std::string message) {
+  return std::unexpected<Error>(Error{std::move(message), {}});
+}
+inline std::unexpected<Error> fail(Diagnostics diags) {
+  std::string text = diags.str();
+  return std::unexpected<Error>(Error{std::move(text), std::move(diags)});
+}
+
+// Thrown by the CLI and the Python bindings (the boundaries that report by exception) when
+// input is invalid; carries every diagnostic found. Library calls return Result instead.
 class InputError : public std::exception {
  public:
   explicit InputError(Diagnostics d) : diags_(std::move(d)), text_(diags_.str()) {}
@@ -62,6 +71,15 @@ class InputError : public std::exception {
   Diagnostics diags_;
   std::string text_;
 };
+
+// For the boundaries that report by exception (the CLI, tests, benchmarks): an error with
+// diagnostics is thrown as InputError, any other as std::runtime_error with its message.
+[[noreturn]] void throw_error(const Error& e);
+template <class T>
+T value_or_throw(Result<T> r) {
+  if (!r) throw_error(r.error());
+  return std::move(*r);
+}
 
 // The closest candidate by edit distance, or "" if none is close.
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);

@@ -58,8 +58,8 @@ Result<std::vector<ModelMeasureInput>> model_measure_inputs(
     const scenario::ScenarioRun& baseline, const scenario::ScenarioRun& disruption,
     const std::vector<std::string>& market_regions, int year, const std::string& perspective);
 
-// Loads the baseline and the requested scenario (load_scenario throws InputError for unknown
-// or invalid scenarios), runs both, and measures every element.
+// Loads the baseline and the requested scenario (an unknown or invalid one fails with its
+// diagnostics, as in load_scenario), runs both, and measures every element.
 Result<ModelAssessment> model_assessment(const Dataset& d, const ModelRequest& r);
 
 }  // namespace rareflow::criticality

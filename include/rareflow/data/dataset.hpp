@@ -205,8 +205,8 @@ struct Dataset {
   const Distribution* distribution(std::string_view id) const;
   const Distribution* recipe(std::string_view id) const;
   const Sector* sector(std::string_view id) const;
-  // Throws std::out_of_range naming the parameter when it is missing.
-  double parameter(std::string_view id) const;
+  // The parameter's value, or an error naming it when the package has no such row.
+  Result<double> parameter(std::string_view id) const;
   // Region ids of a bloc (e.g. "EU27"), or {id} when `id` is a region; empty if neither.
   std::vector<std::string> members(std::string_view bloc_or_region) const;
   // The market region `id` is resolved in (regions.csv market_region; `id` itself when empty).
@@ -219,12 +219,12 @@ struct Dataset {
 // Parses "all" (-> empty) or symbols joined by '+' (e.g. "Nd+Pr"); nullopt if malformed.
 std::optional<std::vector<Element>> parse_element_set(std::string_view text);
 
-// Loads and validates the package in `dir`; throws InputError listing every problem.
-Dataset load_dataset(const std::filesystem::path& dir);
-// The package compiled into the binary (data/world); throws InputError if it is broken.
-Dataset load_default_dataset();
+// Loads and validates the package in `dir`; the error's diagnostics list every problem.
+Result<Dataset> load_dataset(const std::filesystem::path& dir);
+// The package compiled into the binary (data/world); an error only if it is broken.
+Result<Dataset> load_default_dataset();
 // Loads from any reader (used by both of the above and by tests).
-Dataset load_dataset_from(const FileReader& read, const std::string& prefix,
-                          const std::string& origin);
+Result<Dataset> load_dataset_from(const FileReader& read, const std::string& prefix,
+                                  const std::string& origin);
 
 }  // namespace rareflow

@@ -11,10 +11,11 @@ namespace rareflow {
 
 // `what`: "" (production, reserves and deposits), a summary name (production, reserves,
 // deposits, elements, sources) or any table name of the package (shown as stored).
-// Throws InputError naming the valid choices when `what` is unknown.
-std::vector<Table> data_show(const Dataset& d, const std::string& what, int year);
+// Fails naming the valid choices when `what` is unknown.
+Result<std::vector<Table>> data_show(const Dataset& d, const std::string& what, int year);
 
-Table mine_production_table(const Dataset& d, int year);
+// Fails when the data has no mine production in `year` (0: the base year).
+Result<Table> mine_production_table(const Dataset& d, int year);
 Table reserves_table(const Dataset& d);
 Table deposits_table(const Dataset& d);
 Table elements_table();

@@ -41,8 +41,8 @@ struct PlanRunResult {
   std::string lp_reference;  // reference strategy, when asked for and solved
 };
 
-// Parses `text` (throws InputError with every problem of the file) and solves. A solver
-// failure is returned as an error.
+// Parses `text` and solves. A bad file fails with every problem (the error's diagnostics); a
+// solver failure with its message.
 Result<PlanRunResult> run_plan(const std::string& text, const std::string& file_name,
                                const PlanRunOptions& options);
 // The same for a plan already parsed (e.g. with futures drawn into it).

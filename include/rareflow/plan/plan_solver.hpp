@@ -6,8 +6,10 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rareflow/core/error.hpp"
@@ -124,8 +126,16 @@ struct GoalYear {
   std::string marginal_unit;  // "USD/kg" or "USD/USD"
 };
 
+// How a solve ended when it gave a roadmap (no roadmap is a Result error instead).
+enum class PlanStatus : std::uint8_t {
+  Optimal,          // proven optimal within the gap target
+  Feasible,         // stopped at the time limit with a solution
+  HardGoalsRelaxed  // hard goals cannot all be met: least violation, then least cost
+};
+std::string_view status_name(PlanStatus s);  // "optimal", "feasible (time limit)", ...
+
 struct SolverReport {
-  std::string status;  // optimal | feasible (time limit) | hard goals relaxed | ...
+  PlanStatus status = PlanStatus::Optimal;
   double objective_musd = 0;
   double bound_musd = 0;
   double gap = 0;
@@ -150,10 +160,29 @@ struct PlanSolution {
   std::vector<std::string> idle_projects;  // ids of projects with capacity that make nothing
 };
 
-// Builds and solves. Fails (Result error) only when the solver gives no usable answer.
-Result<PlanSolution> solve_plan(const PlanModel& plan, Strategy strategy, const SolveOptions& opt);
+// The planner: holds a plan and the solver options; each solve builds the MILP of one strategy
+// and solves it with Cbc.
+class PlanEngine {
+ public:
+  explicit PlanEngine(PlanModel plan, SolveOptions options = {})
+      : plan_(std::move(plan)), options_(std::move(options)) {}
 
-// The model in CPLEX LP format with readable row and column names (for --dump-lp).
+  const PlanModel& plan() const { return plan_; }
+  const SolveOptions& options() const { return options_; }
+
+  // Fails (Result error) only when the solver gives no usable answer.
+  Result<PlanSolution> solve(Strategy strategy) const;
+  // The model in CPLEX LP format with readable row and column names (for --dump-lp).
+  std::string lp_text(Strategy strategy) const;
+
+ private:
+  PlanModel plan_;
+  SolveOptions options_;
+};
+
+// One solve with its own options (ranking, sweeps and futures vary them per solve):
+// PlanEngine(plan, opt).solve(strategy), and PlanEngine(plan).lp_text(strategy).
+Result<PlanSolution> solve_plan(const PlanModel& plan, Strategy strategy, const SolveOptions& opt);
 std::string plan_lp_text(const PlanModel& plan, Strategy strategy);
 
 }  // namespace rareflow::plan

@@ -98,12 +98,13 @@ double policy_number(const PolicySpec& p, const std::string& key);
 // Loads `name_or_path`: a path to a .toml file, or the name of a shipped scenario
 // (scenarios/NAME.toml, compiled into the binary). Resolves inheritance (a base is looked up
 // beside the file first, then among the shipped ones), validates everything against `d`, and
-// throws InputError with every problem (file:line:column: field: expected, found).
-Scenario load_scenario(const std::string& name_or_path, const Dataset& d);
+// fails with every problem (file:line:column: field: expected, found).
+Result<Scenario> load_scenario(const std::string& name_or_path, const Dataset& d);
 
 std::vector<std::string> shipped_scenarios();
 
-// A copy of `d` with the scenario's overrides applied (facilities, parameters, sectors).
-Dataset apply_overrides(const Dataset& d, const Scenario& s);
+// A copy of `d` with the scenario's overrides applied (facilities, parameters, sectors),
+// validated again like any package.
+Result<Dataset> apply_overrides(const Dataset& d, const Scenario& s);
 
 }  // namespace rareflow::scenario

@@ -14,9 +14,10 @@
 
 namespace rareflow::scenario {
 
-// Throws InputError with every problem found, like load_scenario. A `base` is looked up among
-// the shipped scenarios (or as a path); `name` defaults to `origin`.
-Scenario load_scenario_table(const toml::table& root, const std::string& origin, const Dataset& d);
+// Fails with every problem found, like load_scenario. A `base` is looked up among the shipped
+// scenarios (or as a path); `name` defaults to `origin`.
+Result<Scenario> load_scenario_table(const toml::table& root, const std::string& origin,
+                                     const Dataset& d);
 
 // The file name (as messages show it) and text of a scenario file or shipped scenario, found
 // as load_scenario finds it; nullopt when there is none.

@@ -29,8 +29,8 @@ struct PlanRequest {
 // evaluation across sampled futures (0 or 1).
 int plan_steps(const PlanRequest& r);
 
-// Throws InputError for a bad plan file (a load boundary, like plan::parse_plan); a solver or
-// evaluation failure is returned. With evaluate, its tables follow the plan's in `tables`.
+// A bad plan file fails with its diagnostics (as plan::parse_plan does); a solver or
+// evaluation failure with its message. With evaluate, its tables follow the plan's in `tables`.
 Result<plan::PlanRunResult> run_plan(const PlanRequest& r);
 
 }  // namespace rareflow::workflow

@@ -21,8 +21,8 @@ Result<IamcTable> read_results_dir(const std::filesystem::path& dir);
 Result<RunRecord> run_record_from_json(const std::string& text, const std::string& file_name);
 
 // A run's results for compare: read from `what` when it is a directory, else `what` is loaded
-// as a scenario (name or .toml; throws InputError for a bad file, like scenario::load_scenario)
-// and run on `d` with `o`.
+// as a scenario (name or .toml; a bad file fails with its diagnostics, as in
+// scenario::load_scenario) and run on `d` with `o`.
 Result<IamcTable> results_of(const Dataset& d, const std::string& what, scenario::RunOptions o);
 
 }  // namespace rareflow::workflow

@@ -13,7 +13,7 @@ namespace rareflow::criticality {
 namespace {
 
 const Dataset& data() {
-  static const Dataset d = load_default_dataset();
+  static const Dataset d = value_or_throw(load_default_dataset());
   return d;
 }
 

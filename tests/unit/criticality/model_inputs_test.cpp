@@ -13,7 +13,7 @@ namespace rareflow::criticality {
 namespace {
 
 const Dataset& data() {
-  static const Dataset d = load_default_dataset();
+  static const Dataset d = value_or_throw(load_default_dataset());
   return d;
 }
 
@@ -43,7 +43,7 @@ TEST(ModelInputs, DefaultYearIsFirstWholePolicyYear) {
 // those without flows. Model regions below are a hand-made subset, in the package's order.
 TEST(ModelInputs, MembersMapToMarketRegions) {
   using V = std::vector<std::string>;
-  const Dataset d = load_default_dataset();
+  const Dataset d = value_or_throw(load_default_dataset());
   market::MarketModel m;
   for (const char* id : {"CHN", "USA", "JPN", "RUS", "EU27", "ROW"})
     m.regions.push_back({id, {}, 0.0});
@@ -84,9 +84,10 @@ TEST(ModelInputs, Eu27LicensingMatchesRuns) {
   scenario::RunOptions o;
   o.first_year = 2024;
   o.last_year = 2026;
-  auto base = scenario::run_scenario(data(), scenario::load_scenario("baseline", data()), o);
+  auto base = scenario::run_scenario(
+      data(), value_or_throw(scenario::load_scenario("baseline", data())), o);
   auto dis = scenario::run_scenario(
-      data(), scenario::load_scenario("china-heavy-ree-licensing", data()), o);
+      data(), value_or_throw(scenario::load_scenario("china-heavy-ree-licensing", data())), o);
   ASSERT_TRUE(base && dis);
   // Every magnet grade (NdFeB, NdFeB-std, ...) carries oxide at its own recipe (issue 12).
   const auto& types = base->build.model.magnet_types;

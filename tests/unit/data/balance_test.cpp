@@ -17,7 +17,7 @@ double sum(const ElementShares& a) {
 class Balance2024 : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    data_ = new Dataset(load_default_dataset());
+    data_ = new Dataset(value_or_throw(load_default_dataset()));
     auto b = build_balance(*data_, 2024);
     ASSERT_TRUE(b.has_value()) << b.error().message;
     balance_ = new Balance(std::move(*b));
@@ -93,7 +93,7 @@ TEST_F(Balance2024, ChinaFeedAboveQuotaIsNamedGap) {
 // separated and 3,695 t of NdPr-rich output exceed the classic Mt Weld analysis. The
 // separation table's column shows only the first (the two gaps have opposite signs).
 TEST_F(Balance2024, SeparationTableShowsFeedNotSeparated) {
-  auto tables = balance_tables(*data_, *balance_, "", true);
+  auto tables = value_or_throw(balance_tables(*data_, *balance_, "", true));
   const Table& sep = tables[1];
   bool seen = false;
   for (const auto& row : sep.rows)
@@ -131,7 +131,7 @@ TEST_F(Balance2024, UnknownYearFails) {
 
 TEST_F(Balance2024, UnknownRegionIsClearError) {
   try {
-    balance_tables(*data_, *balance_, "CHX", false);
+    value_or_throw(balance_tables(*data_, *balance_, "CHX", false));
     FAIL() << "expected an InputError";
   } catch (const InputError& e) {
     EXPECT_NE(std::string(e.what()).find("found \"CHX\" (did you mean \"CHN\"?)"),

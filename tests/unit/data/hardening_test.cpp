@@ -15,7 +15,7 @@ using testing::PackageDir;
 
 std::string load_errors(const PackageDir& dir) {
   try {
-    load_dataset(dir.path());
+    value_or_throw(load_dataset(dir.path()));
   } catch (const InputError& e) {
     return e.what();
   }
@@ -63,7 +63,7 @@ namespace {
 
 // Every number column of the shipped package declares its sane range (issue 13).
 TEST(DataHardening, EveryNumberColumnDeclaresARange) {
-  Dataset d = load_default_dataset();
+  Dataset d = value_or_throw(load_default_dataset());
   for (const auto& t : d.schema.tables)
     for (const auto& c : t.columns)
       if (c.type == ColumnType::Number || c.type == ColumnType::Integer) {
@@ -77,7 +77,7 @@ TEST(DataHardening, ValueOffByOrdersOfMagnitudeIsRefused) {
   p.replace("prices.csv", "Ce,oxide,2014,5,", "Ce,oxide,2014,1e308,");
   std::string e;
   try {
-    load_dataset(p.path());
+    value_or_throw(load_dataset(p.path()));
   } catch (const InputError& ex) {
     e = ex.what();
   }

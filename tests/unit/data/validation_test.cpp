@@ -14,7 +14,7 @@ using testing::PackageDir;
 // Loads `dir` and returns every diagnostic as text ("" if it loaded).
 std::string load_errors(const PackageDir& dir) {
   try {
-    load_dataset(dir.path());
+    value_or_throw(load_dataset(dir.path()));
   } catch (const InputError& e) {
     return e.what();
   }
@@ -26,7 +26,7 @@ std::string prefix(const PackageDir& dir) {
 }
 
 TEST(Validation, DefaultPackageLoads) {
-  Dataset d = load_default_dataset();
+  Dataset d = value_or_throw(load_default_dataset());
   EXPECT_EQ(d.schema.name, "world");
   EXPECT_GT(d.sources.size(), 30u);
 }

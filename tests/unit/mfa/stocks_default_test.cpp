@@ -13,7 +13,7 @@ namespace rareflow::mfa {
 namespace {
 
 const Dataset& world() {
-  static const Dataset d = load_default_dataset();
+  static const Dataset d = value_or_throw(load_default_dataset());
   return d;
 }
 
@@ -154,7 +154,7 @@ TEST(DefaultStocks, FixedLifetimeHandCheck) {
   testing::PackageDir pkg;
   pkg.replace("sectors.csv", "ev_motors,EV traction motors,magnet,ndfeb,normal,15,4.5,5,90",
               "ev_motors,EV traction motors,magnet,ndfeb,fixed,10,0,20,50");
-  const Dataset d = load_dataset(pkg.path());
+  const Dataset d = value_or_throw(load_dataset(pkg.path()));
   auto r = default_stocks(d, kHistoryStart, 2050);
   ASSERT_TRUE(r) << r.error().message;
   int checked = 0;
@@ -197,7 +197,7 @@ TEST(DefaultStocks, RefusesBadYears) {
 TEST(DefaultStocks, RefusesARepeatedTrajectoryYear) {
   testing::PackageDir pkg;
   pkg.replace("trajectories.csv", "wind_additions,2030,163.5", "wind_additions,2024,163.5");
-  const Dataset d = load_dataset(pkg.path());
+  const Dataset d = value_or_throw(load_dataset(pkg.path()));
   auto r = default_stocks(d, 2000, 2050);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().message, "trajectories: driver wind_additions: year 2024 appears twice");

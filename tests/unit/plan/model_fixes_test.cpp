@@ -34,9 +34,10 @@ TEST(PlanFixes, ImportEntryAvailabilityIsSharedByItsCommodities) {
     if (u == "near") near = t;
   EXPECT_NEAR(near, 12.0, kTol);
 
-  PlanModel each = parse_plan(replace(read_test_file("shared_import.toml"), "available = 12 ",
-                                      "available_per = \"commodity\"\navailable = 12 "),
-                              "shared_import.toml");
+  PlanModel each =
+      value_or_throw(parse_plan(replace(read_test_file("shared_import.toml"), "available = 12 ",
+                                        "available_per = \"commodity\"\navailable = 12 "),
+                                "shared_import.toml"));
   EXPECT_NEAR(solve_ok(each).objective.total(), 0.2, kTol);
 }
 
@@ -70,11 +71,11 @@ commodity = "oxide:Nd"
 from_year = 2026
 price = 1000
 )";
-  PlanSolution free = solve_ok(parse_plan(text, "licensing.toml"));
+  PlanSolution free = solve_ok(value_or_throw(parse_plan(text, "licensing.toml")));
   EXPECT_NEAR(free.objective.total(), 0.2, kTol);
   EXPECT_NEAR(year_of(free, 0, 2025).elements[index(Element::Nd)].stock, 10.0, kTol);
-  PlanSolution lic = solve_ok(parse_plan(
-      replace(text, "price = 10\n", "price = 10\nlicensed_from = 2025\n"), "licensing.toml"));
+  PlanSolution lic = solve_ok(value_or_throw(parse_plan(
+      replace(text, "price = 10\n", "price = 10\nlicensed_from = 2025\n"), "licensing.toml")));
   EXPECT_NEAR(lic.objective.total(), 10.1, kTol);
   EXPECT_NEAR(year_of(lic, 0, 2025).elements[index(Element::Nd)].stock, 0.0, kTol);
 }
@@ -167,7 +168,7 @@ TEST(PlanFixes, HugeNumbersAreRefusedAtLoad) {
   const std::string base = read_test_file("infeasible_goal.toml");
   auto errors = [](const std::string& text) -> std::string {
     try {
-      parse_plan(text, "bad.toml");
+      value_or_throw(parse_plan(text, "bad.toml"));
     } catch (const InputError& e) {
       return e.what();
     }

@@ -50,7 +50,7 @@ shortfall_penalty = 500
 // Every diagnostic, one per line, or "" when the plan loads.
 std::string errors_of(const std::string& text) {
   try {
-    parse_plan(text, "bad.toml");
+    value_or_throw(parse_plan(text, "bad.toml"));
   } catch (const InputError& e) {
     return e.what();
   }
@@ -64,7 +64,7 @@ std::string replace(std::string text, const std::string& from, const std::string
 }
 
 TEST(PlanParse, ValidPlanReadsValuesAndConverts) {
-  PlanModel p = parse_plan(kBase, "ok.toml");
+  PlanModel p = value_or_throw(parse_plan(kBase, "ok.toml"));
   EXPECT_EQ(p.name, "t");
   EXPECT_EQ(p.years(), 6);
   ASSERT_EQ(p.projects.size(), 1u);

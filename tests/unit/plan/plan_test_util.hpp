@@ -20,7 +20,7 @@ inline std::string read_test_file(const std::string& name) {
 }
 
 inline PlanModel load_test_plan(const std::string& name) {
-  return parse_plan(read_test_file(name), name);
+  return value_or_throw(parse_plan(read_test_file(name), name));
 }
 
 inline PlanSolution solve_ok(const PlanModel& plan, Strategy s = Strategy::Optimised) {

@@ -118,11 +118,11 @@ TEST(PlanReport, OutputsAreWrittenAsFiles) {
 
 TEST(PlanReport, EmbeddedPlanIsFoundByName) {
   std::string name;
-  std::string text = load_plan_text("russia-2035", name);
+  std::string text = value_or_throw(load_plan_text("russia-2035", name));
   EXPECT_EQ(name, "plans/russia-2035.toml");
   EXPECT_NE(text.find("name = \"russia-2035\""), std::string::npos);
   try {
-    load_plan_text("russia-2036", name);
+    value_or_throw(load_plan_text("russia-2036", name));
     ADD_FAILURE() << "expected an error";
   } catch (const InputError& e) {
     EXPECT_NE(std::string(e.what()).find("did you mean \"russia-2035\"?"), std::string::npos)

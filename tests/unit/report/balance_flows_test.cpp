@@ -10,7 +10,7 @@ namespace rareflow::report {
 namespace {
 
 TEST(BalanceFlows, KeyGroupSankeysBalanceAndMatchTheBalance) {
-  Dataset d = load_default_dataset();
+  Dataset d = value_or_throw(load_default_dataset());
   auto b = build_balance(d, 2024);
   ASSERT_TRUE(b.has_value()) << b.error().message;
   auto flows = chain_flows_from_balance(*b);
@@ -46,7 +46,7 @@ TEST(BalanceFlows, KeyGroupSankeysBalanceAndMatchTheBalance) {
 // Recycling and stock draws sat in a column headed "Mine", "Not separated" in one headed "End
 // use" (issue 13): the first and last columns are headed for all they hold.
 TEST(BalanceFlows, ColumnsAreHeadedForWhatTheyHold) {
-  auto b = build_balance(load_default_dataset(), 2024);
+  auto b = build_balance(value_or_throw(load_default_dataset()), 2024);
   ASSERT_TRUE(b.has_value()) << b.error().message;
   int recycling = 0, not_separated = 0;
   for (const auto& f : chain_flows_from_balance(*b)) {

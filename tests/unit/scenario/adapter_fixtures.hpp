@@ -15,7 +15,7 @@
 namespace rareflow::scenario::testing {
 
 inline const Dataset& data() {
-  static const Dataset d = load_default_dataset();
+  static const Dataset d = value_or_throw(load_default_dataset());
   return d;
 }
 
@@ -24,7 +24,7 @@ inline const ScenarioRun& run_of(const std::string& name_or_path) {
   static std::map<std::string, ScenarioRun> cache;
   auto it = cache.find(name_or_path);
   if (it != cache.end()) return it->second;
-  auto r = run_scenario(data(), load_scenario(name_or_path, data()), {});
+  auto r = run_scenario(data(), value_or_throw(load_scenario(name_or_path, data())), {});
   if (!r) throw std::runtime_error(r.error().message);
   return cache.emplace(name_or_path, std::move(*r)).first->second;
 }
@@ -45,7 +45,7 @@ class ScenarioFile {
   }
   ~ScenarioFile() { std::filesystem::remove_all(dir_); }
   const std::string& path() const { return path_; }
-  Scenario load() const { return load_scenario(path_, data()); }
+  Scenario load() const { return value_or_throw(load_scenario(path_, data())); }
 
  private:
   std::filesystem::path dir_;

@@ -95,7 +95,7 @@ TEST(AdapterPolicies, MemberResolvesToItsMarketRegion) {
 // Facility scopes: by stage and regions (Myanmar's mines), or by facility id. An operating
 // mine maps to its region's ore source (Mountain Pass -> USA-mountain-pass).
 TEST(AdapterPolicies, FacilityScopes) {
-  auto b = build_market(data(), load_scenario("myanmar-disruption", data()));
+  auto b = build_market(data(), value_or_throw(load_scenario("myanmar-disruption", data())));
   ASSERT_TRUE(b) << b.error().message;
   const auto& o = last_policy<market::Outage>(*b);
   EXPECT_EQ(o.scope.kind, market::FacilityKind::Mine);
@@ -113,7 +113,7 @@ TEST(AdapterPolicies, FacilityScopes) {
 }
 
 TEST(AdapterPolicies, PriceFloorOnTheNamedPlant) {
-  auto b = build_market(data(), load_scenario("us-ndpr-price-floor", data()));
+  auto b = build_market(data(), value_or_throw(load_scenario("us-ndpr-price-floor", data())));
   ASSERT_TRUE(b) << b.error().message;
   const auto& f = last_policy<market::PriceFloor>(*b);
   EXPECT_EQ(b->model.separation[f.plant].id, "mp-separation");

@@ -165,8 +165,8 @@ TEST(AdapterRun, LicensingRaisesTbOutsideChinaAndRoutesAbsorbDy) {
 }
 
 TEST(AdapterRun, Deterministic) {
-  auto a = run_scenario(data(), load_scenario("china-export-quota", data()), {});
-  auto b = run_scenario(data(), load_scenario("china-export-quota", data()), {});
+  auto a = run_scenario(data(), value_or_throw(load_scenario("china-export-quota", data())), {});
+  auto b = run_scenario(data(), value_or_throw(load_scenario("china-export-quota", data())), {});
   ASSERT_TRUE(a && b);
   EXPECT_EQ(iamc_to_csv(a->sim.table), iamc_to_csv(b->sim.table));
   EXPECT_EQ(run_record_to_json(a->sim.table.record), run_record_to_json(b->sim.table.record));
@@ -184,7 +184,7 @@ TEST(AdapterRun, RunRecord) {
 TEST(AdapterRun, YearsAreChecked) {
   RunOptions o;
   o.first_year = 2023;
-  auto r = run_scenario(data(), load_scenario("baseline", data()), o);
+  auto r = run_scenario(data(), value_or_throw(load_scenario("baseline", data())), o);
   ASSERT_FALSE(r);
   EXPECT_NE(r.error().message.find("expected 2024 <= first <= last <= 2100, found 2023..2050"),
             std::string::npos);

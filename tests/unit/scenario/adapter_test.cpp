@@ -13,7 +13,7 @@ using namespace testing;
 
 const MarketBuild& baseline_build() {
   static const MarketBuild b = [] {
-    auto r = build_market(data(), load_scenario("baseline", data()));
+    auto r = build_market(data(), value_or_throw(load_scenario("baseline", data())));
     if (!r) throw std::runtime_error(r.error().message);
     return std::move(*r);
   }();
@@ -29,7 +29,7 @@ std::size_t find_id(const std::vector<T>& v, const std::string& id) {
 }
 
 TEST(Adapter, BuildMarketModelMatchesBuildMarket) {
-  auto m = build_market_model(data(), load_scenario("baseline", data()));
+  auto m = build_market_model(data(), value_or_throw(load_scenario("baseline", data())));
   ASSERT_TRUE(m) << m.error().message;
   EXPECT_EQ(m->regions.size(), baseline_build().model.regions.size());
   EXPECT_EQ(m->demands.size(), baseline_build().model.demands.size());

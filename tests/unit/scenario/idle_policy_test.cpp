@@ -15,7 +15,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const Dataset& data() {
-  static const Dataset d = load_default_dataset();
+  static const Dataset d = value_or_throw(load_default_dataset());
   return d;
 }
 
@@ -24,7 +24,7 @@ std::vector<IdlePolicy> idle_of(const std::string& policy, int first, int last) 
   auto dir = fs::temp_directory_path() / ("rareflow_idle_" + std::to_string(rd()));
   fs::create_directories(dir);
   std::ofstream(dir / "idle.toml") << "name = \"idle\"\nbase = \"baseline\"\n" << policy;
-  Scenario s = load_scenario((dir / "idle.toml").string(), data());
+  Scenario s = value_or_throw(load_scenario((dir / "idle.toml").string(), data()));
   fs::remove_all(dir);
   RunOptions o;
   o.first_year = first;

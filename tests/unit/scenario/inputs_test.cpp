@@ -13,7 +13,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const Dataset& data() {
-  static const Dataset d = load_default_dataset();
+  static const Dataset d = value_or_throw(load_default_dataset());
   return d;
 }
 
@@ -32,7 +32,7 @@ TEST(ScenarioInputs, DistributionsAreRecordedAndRunAtTheirMedian) {
   auto p = write("ok.toml", std::string(kLicensing) +
                                 "share = { dist = \"uniform\", min = 0.2, max = 0.6 }\n"
                                 "start = { dist = \"choice\", values = [2026, 2027, 2028] }\n");
-  Scenario s = load_scenario(p, data());
+  Scenario s = value_or_throw(load_scenario(p, data()));
   ASSERT_EQ(s.policies.size(), 1u);
   EXPECT_DOUBLE_EQ(s.policies[0].numbers.at("share"), 0.4);  // median of U(0.2, 0.6)
   EXPECT_DOUBLE_EQ(s.policies[0].start, 2027);               // median of the three years
@@ -53,7 +53,7 @@ TEST(ScenarioInputs, DistributionOutsideTheDeclaredRangeIsRejected) {
   auto p = write("bad.toml", std::string(kLicensing) +
                                  "share = { dist = \"uniform\", min = 0.2, max = 1.2 }\n");
   try {
-    load_scenario(p, data());
+    value_or_throw(load_scenario(p, data()));
     FAIL() << "expected an InputError";
   } catch (const InputError& e) {
     EXPECT_NE(std::string(e.what()).find(

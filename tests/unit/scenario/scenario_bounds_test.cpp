@@ -17,7 +17,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const Dataset& data() {
-  static const Dataset d = load_default_dataset();
+  static const Dataset d = value_or_throw(load_default_dataset());
   return d;
 }
 
@@ -30,7 +30,7 @@ std::string errors_of(const std::string& text) {
   std::ofstream(path) << text;
   std::string out;
   try {
-    load_scenario(path.string(), data());
+    value_or_throw(load_scenario(path.string(), data()));
   } catch (const InputError& e) {
     out = e.what();
   }

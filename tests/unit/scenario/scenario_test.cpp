@@ -14,7 +14,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const Dataset& data() {
-  static const Dataset d = load_default_dataset();
+  static const Dataset d = value_or_throw(load_default_dataset());
   return d;
 }
 
@@ -37,7 +37,7 @@ class TempDir {
 
 std::string errors_of(const std::string& path) {
   try {
-    load_scenario(path, data());
+    value_or_throw(load_scenario(path, data()));
   } catch (const InputError& e) {
     return e.what();
   }
@@ -47,11 +47,11 @@ std::string errors_of(const std::string& path) {
 TEST(Scenario, ShippedScenariosLoad) {
   auto names = shipped_scenarios();
   EXPECT_EQ(names.size(), 6u);
-  for (const auto& n : names) EXPECT_NO_THROW(load_scenario(n, data())) << n;
+  for (const auto& n : names) EXPECT_NO_THROW(value_or_throw(load_scenario(n, data()))) << n;
 }
 
 TEST(Scenario, InheritsFromBase) {
-  Scenario s = load_scenario("china-heavy-ree-licensing", data());
+  Scenario s = value_or_throw(load_scenario("china-heavy-ree-licensing", data()));
   ASSERT_EQ(s.chain.size(), 2u);
   EXPECT_EQ(s.chain[0], "baseline");
   EXPECT_EQ(s.last_year, 2050);
@@ -135,7 +135,7 @@ TEST(Scenario, ShareOutOfRangeAndUnknownElement) {
 
 TEST(Scenario, UnknownScenarioName) {
   try {
-    load_scenario("china-heavy-licensing", data());
+    value_or_throw(load_scenario("china-heavy-licensing", data()));
     FAIL();
   } catch (const InputError& e) {
     EXPECT_NE(std::string(e.what()).find("did you mean \"china-heavy-ree-licensing\""),
@@ -150,8 +150,8 @@ TEST(Scenario, OverridesApplyAndRevalidate) {
                    "base = \"baseline\"\n[[override]]\ntable = \"facilities\"\nid = "
                    "\"smz-separation\"\nset = { start_year = 2029, capacity = 2000 }\n"
                    "source = \"x\"\n");
-  Scenario s = load_scenario(p, data());
-  Dataset d = apply_overrides(data(), s);
+  Scenario s = value_or_throw(load_scenario(p, data()));
+  Dataset d = value_or_throw(apply_overrides(data(), s));
   bool found = false;
   for (const auto& f : d.facilities)
     if (f.id == "smz-separation") {

@@ -19,7 +19,7 @@ plan::PlanModel futures_plan() {
   std::ifstream in(kPlan);
   std::stringstream ss;
   ss << in.rdbuf();
-  return plan::parse_plan(ss.str(), kPlan);
+  return value_or_throw(plan::parse_plan(ss.str(), kPlan));
 }
 
 // tests/data/plan/futures.toml by hand (no discounting, MUSD = USD/kg x t x 1e-3): 2025 imports
