@@ -12,7 +12,7 @@ std::string yr(const Prepared& prep, int t) {
   return t < 0 ? "total" : std::to_string(prep.year(t));
 }
 
-bool applies_to(const Goal& g, const Scenario& s) {
+bool applies_to(const Goal& g, const PlanScenario& s) {
   return g.scenarios.empty() ||
          std::find(g.scenarios.begin(), g.scenarios.end(), s.name) != g.scenarios.end();
 }

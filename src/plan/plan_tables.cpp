@@ -24,13 +24,13 @@ Cell text(std::string s) {
 
 }  // namespace
 
-double group_sum(const YearResult& y, const std::vector<Element>& g, double ElementYear::*field) {
+double group_sum(const PlanYear& y, const std::vector<Element>& g, double ElementYear::*field) {
   double v = 0;
   for (Element e : g) v += y.elements[index(e)].*field;
   return v;
 }
 
-std::optional<double> group_self_sufficiency(const YearResult& y, const std::vector<Element>& g) {
+std::optional<double> group_self_sufficiency(const PlanYear& y, const std::vector<Element>& g) {
   const double d = group_sum(y, g, &ElementYear::demand);
   if (d <= 0) return std::nullopt;
   return 100.0 * group_sum(y, g, &ElementYear::domestic) / d;

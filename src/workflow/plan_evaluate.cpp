@@ -25,7 +25,7 @@ constexpr std::array<Element, 4> kPriced{Element::Nd, Element::Pr, Element::Dy, 
 // A market lifecycle from the roadmap: capacity from the online year; the plan's ramp (shares
 // of nameplate in the first years) becomes the market's linear ramp whose first year matches
 // the plan's first share.
-market::Lifecycle lifecycle_of(const plan::Project& p, const plan::RoadmapEntry& e) {
+market::Lifecycle lifecycle_of(const plan::Project& p, const plan::RoadmapBuild& e) {
   market::Lifecycle l;
   l.online_year = e.online_year;
   if (!p.ramp.empty() && p.ramp.front() > 0.0)
@@ -184,7 +184,7 @@ struct PlanFigures {
 std::map<int, PlanFigures> plan_figures(const plan::PlanSolution& s) {
   const auto all = *plan::element_group("all");
   const auto mag = *plan::element_group("magnet");
-  auto share = [](const plan::YearResult& y, const std::vector<Element>& g) {
+  auto share = [](const plan::PlanYear& y, const std::vector<Element>& g) {
     double dom = 0, dem = 0;
     for (Element e : g) {
       dom += y.elements[index(e)].domestic;

@@ -38,7 +38,7 @@ IamcTable plan_iamc(const PlanModel& plan, const PlanSolution& optimised,
 std::vector<std::pair<std::string, std::vector<Element>>> reported_groups(const PlanModel& plan);
 // Sum of an element field over a group, and the group's self-sufficiency in % (domestic supply
 // over demand; nullopt when the group has no demand), as the plan's rows and tables report it.
-double group_sum(const YearResult& y, const std::vector<Element>& g, double ElementYear::*field);
-std::optional<double> group_self_sufficiency(const YearResult& y, const std::vector<Element>& g);
+double group_sum(const PlanYear& y, const std::vector<Element>& g, double ElementYear::*field);
+std::optional<double> group_self_sufficiency(const PlanYear& y, const std::vector<Element>& g);
 
 }  // namespace rareflow::plan
