@@ -158,13 +158,14 @@ void bind_runs(py::module_& m) {
                              [](const PyScenario& s) {
                                return std::pair{s.scenario.first_year, s.scenario.last_year};
                              })
-      .def_property_readonly("policies",
-                             [](const PyScenario& s) {
-                               py::list out;
-                               for (const auto& p : s.scenario.policies)
-                                 out.append(py::make_tuple(p.kind, p.name));
-                               return out;
-                             })
+      .def_property_readonly(
+          "policies",
+          [](const PyScenario& s) {
+            py::list out;
+            for (const auto& p : s.scenario.policies)
+              out.append(py::make_tuple(std::string(policy_kind_name(p.kind)), p.name));
+            return out;
+          })
       .def_property_readonly("dataset", [](const PyScenario& s) { return s.data; });
 
   py::class_<PyResults>(m, "Results")

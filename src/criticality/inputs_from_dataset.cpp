@@ -310,7 +310,7 @@ std::vector<std::string> known_perspectives(const Dataset& d) {
     for (const auto& b : r.blocs)
       if (std::find(out.begin(), out.end(), b) == out.end()) out.push_back(b);
   for (const auto& r : d.regions)
-    if (r.kind != "world") out.push_back(r.id);
+    if (r.kind != RegionKind::World) out.push_back(r.id);
   return out;
 }
 

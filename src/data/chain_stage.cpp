@@ -13,6 +13,7 @@ constexpr std::array<std::string_view, 6> kDeposit{"operating", "construction", 
                                                    "candidate", "exploration",  "halted"};
 constexpr std::array<std::string_view, 5> kFacility{"operating", "construction", "planned",
                                                     "candidate", "closed"};
+constexpr std::array<std::string_view, 3> kRegionKind{"country", "aggregate", "world"};
 
 template <typename E, std::size_t N>
 std::optional<E> from_key(const std::array<std::string_view, N>& keys, std::string_view key) {
@@ -39,6 +40,12 @@ std::string_view facility_status_key(FacilityStatus s) {
 }
 std::optional<FacilityStatus> facility_status_from_key(std::string_view key) {
   return from_key<FacilityStatus>(kFacility, key);
+}
+std::string_view region_kind_key(RegionKind k) {
+  return kRegionKind[static_cast<std::size_t>(k)];
+}
+std::optional<RegionKind> region_kind_from_key(std::string_view key) {
+  return from_key<RegionKind>(kRegionKind, key);
 }
 
 }  // namespace rareflow

@@ -66,8 +66,10 @@ void build_typed(Dataset& d, Diagnostics& diags) {
                          v.str("address"), v.str("confidence"), v.str("note")});
   });
   each_row(d, "regions", [&](const RowView& v, const RawRow&) {
-    d.regions.push_back({v.str("id"), v.str("name"), v.str("kind"), split(v.str("blocs"), ';'),
-                         v.str("source"), v.str("market_region")});
+    // The schema has checked kind against its declared values.
+    d.regions.push_back({v.str("id"), v.str("name"),
+                         region_kind_from_key(v.str("kind")).value_or(RegionKind::Country),
+                         split(v.str("blocs"), ';'), v.str("source"), v.str("market_region")});
   });
   each_row(d, "distributions", [&](const RowView& v, const RawRow&) {
     d.distributions.push_back(read_distribution(v));

@@ -163,7 +163,7 @@ void check_regions(const Dataset& d, Diagnostics& diags) {
     const auto& r = d.regions[i];
     if (r.market_region.empty()) continue;
     const Region* m = d.region(r.market_region);
-    if (m && (m->kind == "world" || !m->market_region.empty() || m->id == r.id))
+    if (m && (m->kind == RegionKind::World || !m->market_region.empty() || m->id == r.id))
       w.add(diags, i, "market_region",
             fmt::format("expected a region that is resolved on its own (not the world, not "
                         "itself, no market_region of its own), found \"{}\"",

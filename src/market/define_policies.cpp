@@ -1,6 +1,6 @@
-// Policy rows: re-export limits, export bans, quotas and licensing, sanctions, production
-// quotas. Every policy has its rows in every year (with an infinite bound when it is not in
-// force), so the LP keeps its shape and the basis carries over.
+// Policy rows: re-export limits, export bans, sanctions, export quotas and licensing,
+// production quotas (one function per row family). Every policy has its rows in every year (with an
+// infinite bound when it is not in force), so the LP keeps its shape and the basis carries over.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -50,55 +50,65 @@ void add_limit_row(const YearContext& ctx, LpProblem& lp, LpIndex& ix, std::size
   ix.policy_rows.push_back({p, c, row, bound, {}});
 }
 
-Result<void> define_flow_policy(const YearContext& ctx, LpProblem& lp, LpIndex& ix, std::size_t p) {
-  const auto& m = ctx.model;
-  const Policy& pol = m.policies[p];
+// Columns of the flows in `scope` (both ways: also the flows from `to` to `from`).
+std::vector<std::pair<int, double>> flows_in(const YearContext& ctx, const LpIndex& ix,
+                                             const FlowScope& scope, bool both_ways) {
+  std::vector<std::pair<int, double>> cols;
+  for (const auto& fl : ix.flows) {
+    Commodity com = ctx.topo.set.at(fl.commodity);
+    if (in_scope(ctx.model, scope, com, fl.from, fl.to) ||
+        (both_ways && in_scope(ctx.model, scope, com, fl.to, fl.from)))
+      cols.push_back({fl.col, 1.0});
+  }
+  return cols;
+}
+
+// One row over every flow in a ban's, sanction's or quota's scope: at most `active` while in
+// force.
+Result<void> add_scope_limit(const YearContext& ctx, LpProblem& lp, LpIndex& ix, std::size_t p,
+                             const std::vector<std::pair<int, double>>& cols, double active) {
+  if (cols.empty()) return {};
+  auto lim = flow_limit(ctx, p, kAllCommodities, ctx.share[p], active);
+  if (!lim) return std::unexpected(lim.error());
+  add_limit_row(ctx, lp, ix, p, kAllCommodities, *lim, cols);
+  return {};
+}
+
+Result<void> define_export_ban(const YearContext& ctx, LpProblem& lp, LpIndex& ix, std::size_t p,
+                               const ExportBan& b) {
+  return add_scope_limit(ctx, lp, ix, p, flows_in(ctx, ix, b.scope, false), 0.0);
+}
+
+// A sanction stops flows both ways between its two sides.
+Result<void> define_sanction(const YearContext& ctx, LpProblem& lp, LpIndex& ix, std::size_t p,
+                             const Sanction& s) {
+  return add_scope_limit(ctx, lp, ix, p, flows_in(ctx, ix, s.scope, true), 0.0);
+}
+
+Result<void> define_export_quota(const YearContext& ctx, LpProblem& lp, LpIndex& ix, std::size_t p,
+                                 const ExportQuota& q) {
+  return add_scope_limit(ctx, lp, ix, p, flows_in(ctx, ix, q.scope, false), q.quota_t);
+}
+
+// One row per commodity: each passes `share` of its own normal flow.
+Result<void> define_export_licensing(const YearContext& ctx, LpProblem& lp, LpIndex& ix,
+                                     std::size_t p, const ExportLicensing& l) {
+  std::map<std::size_t, std::vector<std::pair<int, double>>> by_commodity;
+  for (const auto& fl : ix.flows)
+    if (in_scope(ctx.model, l.scope, ctx.topo.set.at(fl.commodity), fl.from, fl.to))
+      by_commodity[fl.commodity].push_back({fl.col, 1.0});
+  // Of the share f of the year in force, the first delay_years pass nothing; the rest
+  // passes the share of the path in force at each moment.
   const double f = ctx.share[p];
-  auto selected = [&](const FlowScope& s, bool both_ways) {
-    std::vector<std::pair<int, double>> cols;
-    for (const auto& fl : ix.flows) {
-      Commodity com = ctx.topo.set.at(fl.commodity);
-      if (in_scope(m, s, com, fl.from, fl.to) || (both_ways && in_scope(m, s, com, fl.to, fl.from)))
-        cols.push_back({fl.col, 1.0});
+  const double passed = l.passed_share(ctx.year);
+  for (const auto& [c, cols] : by_commodity) {
+    double bound = kInf;
+    if (f > 0.0) {
+      auto ref = reference(ctx, p, c);
+      if (!ref) return std::unexpected(ref.error());
+      bound = *ref * (1.0 - f + passed);
     }
-    return cols;
-  };
-  if (const auto* b = std::get_if<ExportBan>(&pol)) {
-    auto cols = selected(b->scope, false);
-    if (cols.empty()) return {};
-    auto lim = flow_limit(ctx, p, kAllCommodities, f, 0.0);
-    if (!lim) return std::unexpected(lim.error());
-    add_limit_row(ctx, lp, ix, p, kAllCommodities, *lim, cols);
-  } else if (const auto* s = std::get_if<Sanction>(&pol)) {
-    auto cols = selected(s->scope, true);
-    if (cols.empty()) return {};
-    auto lim = flow_limit(ctx, p, kAllCommodities, f, 0.0);
-    if (!lim) return std::unexpected(lim.error());
-    add_limit_row(ctx, lp, ix, p, kAllCommodities, *lim, cols);
-  } else if (const auto* q = std::get_if<ExportQuota>(&pol)) {
-    auto cols = selected(q->scope, false);
-    if (cols.empty()) return {};
-    auto lim = flow_limit(ctx, p, kAllCommodities, f, q->quota_t);
-    if (!lim) return std::unexpected(lim.error());
-    add_limit_row(ctx, lp, ix, p, kAllCommodities, *lim, cols);
-  } else if (const auto* l = std::get_if<ExportLicensing>(&pol)) {
-    // One row per commodity: each passes `share` of its own normal flow.
-    std::map<std::size_t, std::vector<std::pair<int, double>>> by_commodity;
-    for (const auto& fl : ix.flows)
-      if (in_scope(m, l->scope, ctx.topo.set.at(fl.commodity), fl.from, fl.to))
-        by_commodity[fl.commodity].push_back({fl.col, 1.0});
-    // Of the share f of the year in force, the first delay_years pass nothing; the rest
-    // passes the share of the path in force at each moment.
-    const double passed = l->passed_share(ctx.year);
-    for (const auto& [c, cols] : by_commodity) {
-      double bound = kInf;
-      if (f > 0.0) {
-        auto ref = reference(ctx, p, c);
-        if (!ref) return std::unexpected(ref.error());
-        bound = *ref * (1.0 - f + passed);
-      }
-      add_limit_row(ctx, lp, ix, p, c, bound, cols);
-    }
+    add_limit_row(ctx, lp, ix, p, c, bound, cols);
   }
   return {};
 }
@@ -162,14 +172,24 @@ void define_reexport_limits(const YearContext& ctx, LpProblem& lp, LpIndex& ix) 
   }
 }
 
+// The limit rows (`pol_<policy>`), in policy order; taxes, stockpiles, price floors and events
+// enter through the other builders.
 Result<void> define_policies(const YearContext& ctx, LpProblem& lp, LpIndex& ix) {
   const auto& m = ctx.model;
   for (std::size_t p = 0; p < m.policies.size(); ++p) {
-    if (const auto* q = std::get_if<ProductionQuota>(&m.policies[p])) {
-      define_production_quota(ctx, lp, ix, p, *q);
-      continue;
-    }
-    if (auto r = define_flow_policy(ctx, lp, ix, p); !r) return r;
+    const Policy& pol = m.policies[p];
+    Result<void> r;
+    if (const auto* b = std::get_if<ExportBan>(&pol))
+      r = define_export_ban(ctx, lp, ix, p, *b);
+    else if (const auto* s = std::get_if<Sanction>(&pol))
+      r = define_sanction(ctx, lp, ix, p, *s);
+    else if (const auto* q = std::get_if<ExportQuota>(&pol))
+      r = define_export_quota(ctx, lp, ix, p, *q);
+    else if (const auto* l = std::get_if<ExportLicensing>(&pol))
+      r = define_export_licensing(ctx, lp, ix, p, *l);
+    else if (const auto* pq = std::get_if<ProductionQuota>(&pol))
+      define_production_quota(ctx, lp, ix, p, *pq);
+    if (!r) return r;
   }
   return {};
 }

@@ -3,6 +3,7 @@
 // that reads the solution back.
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,25 @@ struct Prepared {
   // Years (from the first) in which every scenario has the same data: nobody can yet tell
   // the scenarios apart, so their operations must be the same (non-anticipativity).
   int shared_years = 0;
+
+  // Ids of the plan resolved to indices once, so that the blocks' loops over scenarios and
+  // years do not look them up by string. -1: none.
+  std::vector<int> project_deposit;  // [p] the deposit a mine works
+  std::vector<int> project_feed;     // [p] the feed a recycling plant takes
+  std::vector<int> project_magnet;   // [p] the magnet type a magnet plant makes
+  std::vector<int> export_item;      // [x] element (oxide, metal) or magnet type of an export
+  std::vector<bool> deposit_mined;   // [d] some mine project works deposit d
+  // [p][d]: separation plant p may take deposit d's concentrate (it accepts d and d is mined).
+  std::vector<std::vector<bool>> separation_takes;
+  Grid2<double> import_oxide_eq;  // [o][e] oxide_equivalent of import option o
+  Grid2<double> demand_oxide_eq;  // [d][e] oxide_equivalent of demand path d
+  // The options that trade one commodity, in plan order, and its demand path (the first).
+  struct Trade {
+    std::vector<std::size_t> imports, exports;
+    int demand = -1;
+  };
+  // [stage][item]: item is the deposit (concentrate), element (oxide, metal) or magnet type.
+  std::array<std::vector<Trade>, kStageCount> trade;
 
   int year(int t) const { return plan->first_year + t; }
 };

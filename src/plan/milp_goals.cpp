@@ -12,7 +12,7 @@ std::string yr(const Prepared& prep, int t) {
   return t < 0 ? "total" : std::to_string(prep.year(t));
 }
 
-bool applies_to(const Goal& g, const Scenario& s) {
+bool applies_to(const Goal& g, const PlanScenario& s) {
   return g.scenarios.empty() ||
          std::find(g.scenarios.begin(), g.scenarios.end(), s.name) != g.scenarios.end();
 }
@@ -72,6 +72,12 @@ void define_goals(MilpContext& ctx) {
   for (std::size_t gi = 0; gi < plan.goals.size(); ++gi) {
     const Goal& g = plan.goals[gi];
     if (g.kind == GoalKind::Budget) continue;
+    // Export options the goal counts, resolved once rather than per scenario and year.
+    std::vector<std::size_t> counted;
+    for (std::size_t x = 0; x < plan.exports.size(); ++x)
+      if (std::find(g.commodities.begin(), g.commodities.end(), plan.exports[x].commodity) !=
+          g.commodities.end())
+        counted.push_back(x);
     for (int s = 0; s < prep.scenarios; ++s) {
       if (!applies_to(g, plan.scenarios[static_cast<std::size_t>(s)])) continue;
       for (int t = 0; t < prep.years; ++t) {
@@ -121,19 +127,14 @@ void define_goals(MilpContext& ctx) {
             break;
           }
           case GoalKind::Exports: {
-            for (std::size_t x = 0; x < plan.exports.size(); ++x)
-              if (std::find(g.commodities.begin(), g.commodities.end(),
-                            plan.exports[x].commodity) != g.commodities.end())
-                gr.measure.add(
-                    ctx.exports[static_cast<std::size_t>(s)][x][static_cast<std::size_t>(t)], 1.0);
+            for (std::size_t x : counted)
+              gr.measure.add(
+                  ctx.exports[static_cast<std::size_t>(s)][x][static_cast<std::size_t>(t)], 1.0);
             gr.target.constant = g.tonnes.at(year);
             gr.scale = std::max(1.0, gr.target.constant);
             double reach = 0;
-            for (std::size_t x = 0; x < plan.exports.size(); ++x)
-              if (std::find(g.commodities.begin(), g.commodities.end(),
-                            plan.exports[x].commodity) != g.commodities.end())
-                reach +=
-                    prep.export_cap[x][static_cast<std::size_t>(s)][static_cast<std::size_t>(t)];
+            for (std::size_t x : counted)
+              reach += prep.export_cap[x][static_cast<std::size_t>(s)][static_cast<std::size_t>(t)];
             cap_soft_target(g, gr, reach);
             add_goal_row(ctx, std::move(gr), prob);
             break;

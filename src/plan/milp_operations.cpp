@@ -16,17 +16,6 @@ Grid3<T> grid3(std::size_t a, std::size_t b, std::size_t c, T v) {
   return Grid3<T>(a, Grid2<T>(b, std::vector<T>(c, v)));
 }
 
-bool accepts(const Project& p, const std::string& deposit) {
-  return p.deposits.empty() ||
-         std::find(p.deposits.begin(), p.deposits.end(), deposit) != p.deposits.end();
-}
-
-bool deposit_mined(const PlanModel& plan, const std::string& id) {
-  return std::any_of(plan.projects.begin(), plan.projects.end(), [&](const Project& p) {
-    return p.type == ProjectType::Mine && p.deposit == id;
-  });
-}
-
 }  // namespace
 
 bool covers(const Project& p, Element e) {
@@ -72,7 +61,7 @@ void define_operations(MilpContext& ctx) {
           def.add(out, 1.0);
           for (std::size_t d = 0; d < D; ++d) {
             const Deposit& dep = plan.deposits[d];
-            if (!accepts(p, dep.id) || !deposit_mined(plan, dep.id)) continue;
+            if (!prep.separation_takes[pi][d]) continue;
             double y = separation_yield(p, dep);
             if (y <= 0) continue;
             int f = ctx.lp.add_column(lp_name("feed", {p.id, dep.id, sn, yr(prep, ti)}), 0.0, kInf);
@@ -94,7 +83,9 @@ void define_operations(MilpContext& ctx) {
           }
           ctx.lp.add_row(lp_name("metal_output", {p.id, sn, yr(prep, ti)}), def, Sense::Eq, 0.0);
         } else if (p.type == ProjectType::Recycling) {
-          const Feed* f = plan.feed(p.feed);
+          const Feed* f = prep.project_feed[pi] < 0
+                              ? nullptr
+                              : &plan.feeds[static_cast<std::size_t>(prep.project_feed[pi])];
           if (p.recovery <= 0) {
             ctx.lp.columns()[static_cast<std::size_t>(out)].ub = 0.0;
           } else if (f) {
@@ -110,7 +101,8 @@ void define_operations(MilpContext& ctx) {
         LinExpr use;
         for (std::size_t pi = 0; pi < P; ++pi) {
           const Project& p = plan.projects[pi];
-          if (p.type != ProjectType::Recycling || p.feed != plan.feeds[fi].id || p.recovery <= 0)
+          if (p.type != ProjectType::Recycling || prep.project_feed[pi] != static_cast<int>(fi) ||
+              p.recovery <= 0)
             continue;
           use.add(ctx.output[s][pi][t], 1.0 / p.recovery);
         }
@@ -170,7 +162,7 @@ void define_imports(MilpContext& ctx) {
         LinExpr licensed;
         for (std::size_t o = 0; o < plan.imports.size(); ++o) {
           if (prep.import_licensed[o][s][t] == 0.0) continue;
-          licensed.add(ctx.imports[s][o][t], oxide_equivalent(plan, plan.imports[o].commodity, e));
+          licensed.add(ctx.imports[s][o][t], prep.import_oxide_eq[o][ei]);
         }
         if (licensed.terms.empty()) continue;
         ctx.lp.add_row(
@@ -273,7 +265,7 @@ void define_storage(MilpContext& ctx) {
         ctx.cost(dis, disposal, w, CostKind::Disposal, static_cast<int>(s), ti);
       }
       for (std::size_t d = 0; d < plan.deposits.size(); ++d) {
-        if (!deposit_mined(plan, plan.deposits[d].id)) continue;
+        if (!prep.deposit_mined[d]) continue;
         int col = ctx.lp.add_column(
             lp_name("dispose_conc", {plan.deposits[d].id, sn, yr(prep, ti)}), 0.0, kInf);
         ctx.dispose_concentrate[s][d][t] = col;

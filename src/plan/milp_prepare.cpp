@@ -68,6 +68,78 @@ bool in_years(int year, int from, int to) {
   return year >= from && (to == 0 || year <= to);
 }
 
+template <class T>
+int index_of(const std::vector<T>& items, const std::string& id) {
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (items[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+// The deposit, element or magnet type a commodity is of, or -1.
+int item_index(const PlanModel& plan, const Commodity& c) {
+  switch (c.stage) {
+    case Stage::Concentrate:
+      return index_of(plan.deposits, c.item);
+    case Stage::Oxide:
+    case Stage::Metal: {
+      auto e = element_from_symbol(c.item);
+      return e ? static_cast<int>(index(*e)) : -1;
+    }
+    case Stage::Magnet:
+      return index_of(plan.magnets, c.item);
+  }
+  return -1;
+}
+
+bool accepts(const Project& p, const std::string& deposit) {
+  return p.deposits.empty() ||
+         std::find(p.deposits.begin(), p.deposits.end(), deposit) != p.deposits.end();
+}
+
+void resolve_ids(const PlanModel& plan, Prepared& p) {
+  for (const auto& pr : plan.projects) {
+    p.project_deposit.push_back(index_of(plan.deposits, pr.deposit));
+    p.project_feed.push_back(index_of(plan.feeds, pr.feed));
+    p.project_magnet.push_back(index_of(plan.magnets, pr.magnet));
+  }
+  p.deposit_mined.assign(plan.deposits.size(), false);
+  for (std::size_t pi = 0; pi < plan.projects.size(); ++pi)
+    if (plan.projects[pi].type == ProjectType::Mine && p.project_deposit[pi] >= 0)
+      p.deposit_mined[static_cast<std::size_t>(p.project_deposit[pi])] = true;
+  for (const auto& pr : plan.projects) {
+    std::vector<bool> takes;
+    for (std::size_t d = 0; d < plan.deposits.size(); ++d)
+      takes.push_back(pr.type == ProjectType::Separation && accepts(pr, plan.deposits[d].id) &&
+                      p.deposit_mined[d]);
+    p.separation_takes.push_back(std::move(takes));
+  }
+  auto oxide_eq = [&](const Commodity& c) {
+    std::vector<double> k(kElementCount);
+    for (std::size_t e = 0; e < kElementCount; ++e) k[e] = oxide_equivalent(plan, c, element_at(e));
+    return k;
+  };
+  for (const auto& o : plan.imports) p.import_oxide_eq.push_back(oxide_eq(o.commodity));
+  for (const auto& d : plan.demand) p.demand_oxide_eq.push_back(oxide_eq(d.commodity));
+  p.trade[static_cast<std::size_t>(Stage::Concentrate)].resize(plan.deposits.size());
+  p.trade[static_cast<std::size_t>(Stage::Oxide)].resize(kElementCount);
+  p.trade[static_cast<std::size_t>(Stage::Metal)].resize(kElementCount);
+  p.trade[static_cast<std::size_t>(Stage::Magnet)].resize(plan.magnets.size());
+  auto trade_of = [&](const Commodity& c) -> Prepared::Trade* {
+    int i = item_index(plan, c);
+    return i < 0 ? nullptr
+                 : &p.trade[static_cast<std::size_t>(c.stage)][static_cast<std::size_t>(i)];
+  };
+  for (std::size_t o = 0; o < plan.imports.size(); ++o)
+    if (auto* tr = trade_of(plan.imports[o].commodity)) tr->imports.push_back(o);
+  for (std::size_t x = 0; x < plan.exports.size(); ++x) {
+    p.export_item.push_back(item_index(plan, plan.exports[x].commodity));
+    if (auto* tr = trade_of(plan.exports[x].commodity)) tr->exports.push_back(x);
+  }
+  for (std::size_t d = 0; d < plan.demand.size(); ++d)
+    if (auto* tr = trade_of(plan.demand[d].commodity); tr && tr->demand < 0)
+      tr->demand = static_cast<int>(d);
+}
+
 }  // namespace
 
 Prepared prepare(const PlanModel& plan) {
@@ -192,6 +264,7 @@ Prepared prepare(const PlanModel& plan) {
     }
     p.decision_years.push_back(std::move(ys));
   }
+  resolve_ids(plan, p);
   return p;
 }
 

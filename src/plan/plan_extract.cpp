@@ -31,7 +31,7 @@ Roadmap extract_roadmap(const MilpContext& ctx, const LinearModel& m,
       if (col < 0) continue;
       auto n = static_cast<int>(std::llround(val(x, col)));
       if (n <= 0) continue;
-      RoadmapEntry e;
+      RoadmapBuild e;
       e.project = p.id;
       e.name = p.name;
       e.type = p.type;
@@ -45,7 +45,7 @@ Roadmap extract_roadmap(const MilpContext& ctx, const LinearModel& m,
       r.entries.push_back(std::move(e));
     }
   }
-  std::sort(r.entries.begin(), r.entries.end(), [](const RoadmapEntry& a, const RoadmapEntry& b) {
+  std::sort(r.entries.begin(), r.entries.end(), [](const RoadmapBuild& a, const RoadmapBuild& b) {
     return std::tie(a.decision_year, a.project) < std::tie(b.decision_year, b.project);
   });
   return r;
@@ -53,7 +53,7 @@ Roadmap extract_roadmap(const MilpContext& ctx, const LinearModel& m,
 
 // Element flows of scenario s, year t; returns the relative residual of the element balance.
 double element_flows(const MilpContext& ctx, const std::vector<double>& x, int s, int t,
-                     YearResult& y) {
+                     PlanYear& y) {
   const auto& plan = ctx.plan;
   const auto si = static_cast<std::size_t>(s), ti = static_cast<std::size_t>(t);
   double worst = 0;
@@ -118,7 +118,7 @@ PlanSolution extract_solution(const MilpContext& ctx, const LinearModel& m,
     sr.probability = plan.scenarios[si].probability;
     for (int t = 0; t < prep.years; ++t) {
       const auto ti = static_cast<std::size_t>(t);
-      YearResult y;
+      PlanYear y;
       y.year = prep.year(t);
       worst = std::max(worst, element_flows(ctx, x, s, t, y));
       for (const auto& u : prep.suppliers) {

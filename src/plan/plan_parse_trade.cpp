@@ -96,7 +96,7 @@ void parse_scenarios(ParseContext& ctx, const toml::table& root, PlanModel& plan
     TableReader r(
         ctx, *t, f,
         with_note({"name", "probability", "simulator_scenario", "imports", "demand", "exports"}));
-    Scenario s;
+    PlanScenario s;
     s.name = r.string("name", true).value_or("");
     s.probability =
         r.number_in("probability", 0.0, 1.0, "a probability between 0 and 1", true).value_or(0.0);
@@ -178,7 +178,7 @@ void parse_scenarios(ParseContext& ctx, const toml::table& root, PlanModel& plan
     plan.scenarios.push_back(std::move(s));
   }
   if (plan.scenarios.empty()) {
-    Scenario base;
+    PlanScenario base;
     base.name = "base";
     base.probability = 1.0;
     plan.scenarios.push_back(base);

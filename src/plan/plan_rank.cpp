@@ -31,7 +31,7 @@ std::vector<std::string> binding_goals(const PlanSolution& s) {
 }
 }  // namespace detail
 
-std::string roadmap_summary(const std::vector<RoadmapEntry>& entries) {
+std::string roadmap_summary(const std::vector<RoadmapBuild>& entries) {
   std::string out;
   for (const auto& e : entries)
     out +=

@@ -47,7 +47,7 @@ PlanModel with_target(const PlanModel& plan, std::size_t gi, double value) {
   return p;
 }
 
-bool same_roadmap(const std::vector<RoadmapEntry>& a, const std::vector<RoadmapEntry>& b) {
+bool same_roadmap(const std::vector<RoadmapBuild>& a, const std::vector<RoadmapBuild>& b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
     return x.project == y.project && x.decision_year == y.decision_year && x.modules == y.modules;
   });

@@ -24,19 +24,19 @@ Cell text(std::string s) {
 
 }  // namespace
 
-double group_sum(const YearResult& y, const std::vector<Element>& g, double ElementYear::*field) {
+double group_sum(const PlanYear& y, const std::vector<Element>& g, double ElementYear::*field) {
   double v = 0;
   for (Element e : g) v += y.elements[index(e)].*field;
   return v;
 }
 
-std::array<double, kElementCount> element_values(const YearResult& y, double ElementYear::*field) {
+std::array<double, kElementCount> element_values(const PlanYear& y, double ElementYear::*field) {
   std::array<double, kElementCount> v{};
   for (std::size_t i = 0; i < kElementCount; ++i) v[i] = y.elements[i].*field;
   return v;
 }
 
-std::optional<double> group_self_sufficiency(const YearResult& y, const std::vector<Element>& g) {
+std::optional<double> group_self_sufficiency(const PlanYear& y, const std::vector<Element>& g) {
   const GroupTotals t = group_totals(g, element_values(y, &ElementYear::domestic),
                                      element_values(y, &ElementYear::demand));
   if (t.whole <= 0) return std::nullopt;

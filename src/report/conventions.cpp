@@ -12,7 +12,7 @@ bool is_aggregate_region(std::string_view region) {
 }  // namespace vars
 
 void append_roadmap(IamcTable& t, const std::string& scenario,
-                    const std::vector<RoadmapEntry>& entries) {
+                    const std::vector<RoadmapProject>& entries) {
   for (const auto& e : entries) {
     t.add(kModelName, scenario, e.region, var::roadmap_capacity(e.project, e.capacity_unit),
           e.online_year, e.capacity);
@@ -20,9 +20,9 @@ void append_roadmap(IamcTable& t, const std::string& scenario,
   }
 }
 
-std::vector<RoadmapEntry> read_roadmap(const IamcTable& t, const std::string& scenario) {
+std::vector<RoadmapProject> read_roadmap(const IamcTable& t, const std::string& scenario) {
   std::vector<std::string> order;
-  std::map<std::string, RoadmapEntry> by_project;
+  std::map<std::string, RoadmapProject> by_project;
   std::map<std::string, int> seen;  // bit 1: capacity, bit 2: capex
   for (const auto& r : t.rows) {
     if (r.scenario != scenario || !r.variable.starts_with(var::kRoadmap)) continue;
@@ -47,7 +47,7 @@ std::vector<RoadmapEntry> read_roadmap(const IamcTable& t, const std::string& sc
       seen[project] |= 2;
     }
   }
-  std::vector<RoadmapEntry> out;
+  std::vector<RoadmapProject> out;
   for (const auto& p : order)
     if (seen[p] == 3) out.push_back(by_project[p]);
   return out;

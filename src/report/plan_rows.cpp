@@ -14,7 +14,7 @@ namespace {
 void append_solution(IamcTable& t, const plan::PlanModel& m, const plan::PlanSolution& s) {
   std::string strategy(plan::strategy_name(s.strategy));
   std::string base = fmt::format("{}|{}", m.name, strategy);
-  std::vector<RoadmapEntry> entries;
+  std::vector<RoadmapProject> entries;
   for (const auto& e : s.roadmap.entries)
     entries.push_back({e.name.empty() ? e.project : e.name, m.region, e.decision_year,
                        e.online_year, e.capacity, std::string(plan::capacity_unit(e.type)),

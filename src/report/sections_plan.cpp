@@ -27,7 +27,7 @@ std::string span(const std::vector<int>& y) {
                                : fmt::format("{}\u2013{}", y.front(), y.back());
 }
 
-bool same_roadmap(const std::vector<RoadmapEntry>& a, const std::vector<RoadmapEntry>& b) {
+bool same_roadmap(const std::vector<RoadmapProject>& a, const std::vector<RoadmapProject>& b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
     if (a[i].project != b[i].project || a[i].decision_year != b[i].decision_year ||
@@ -37,7 +37,7 @@ bool same_roadmap(const std::vector<RoadmapEntry>& a, const std::vector<RoadmapE
 }
 
 void roadmap_figures(const IamcTable& t, Section& s) {
-  std::vector<RoadmapEntry> previous;
+  std::vector<RoadmapProject> previous;
   for (const auto& scenario : scenarios_of(t)) {
     auto entries = read_roadmap(t, scenario);
     if (entries.empty()) continue;

@@ -50,8 +50,12 @@ Result<History> read_rows(const Schema& schema, const std::vector<RawTable>& tab
                         v.integer("ramp_years")});
   });
   rows_of(tables, "policies", [&](const RowView& v) {
-    h.policies.push_back(
-        {v.integer("year"), v.str("period"), v.str("kind"), v.str("elements"), v.num("value")});
+    const std::string kind = v.str("kind");
+    h.policies.push_back({v.integer("year"), v.str("period"),
+                          kind == "export_tax"     ? HistoryPolicyKind::ExportTax
+                          : kind == "mining_quota" ? HistoryPolicyKind::MiningQuota
+                                                   : HistoryPolicyKind::ExportQuota,
+                          v.str("elements"), v.num("value")});
   });
   rows_of(tables, "prices", [&](const RowView& v) {
     auto e = element_from_symbol(v.str("element"));

@@ -22,9 +22,14 @@ struct HistorySupply {
   int online_year = 0, ramp_years = 0;
 };
 
+// policies.csv kind (the schema declares these three values).
+enum class HistoryPolicyKind { ExportQuota, ExportTax, MiningQuota };
+
 struct HistoryPolicy {
   int year = 0;
-  std::string period, kind, elements;
+  std::string period;
+  HistoryPolicyKind kind = HistoryPolicyKind::ExportQuota;
+  std::string elements;
   double value = 0.0;
 };
 

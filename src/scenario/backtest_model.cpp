@@ -91,7 +91,8 @@ Result<void> add_china_mining(const History& h, MarketModel& m, int last_year,
   auto quota = [&](int year, const std::string& group) {
     double v = std::nan("");
     for (const auto& p : h.policies)
-      if (p.kind == "mining_quota" && p.year == year && p.period == "year" && p.elements == group)
+      if (p.kind == HistoryPolicyKind::MiningQuota && p.year == year && p.period == "year" &&
+          p.elements == group)
         v = p.value;
     return v;
   };
@@ -139,7 +140,7 @@ double export_quota(const History& h, int y, const char* group) {
   double full = std::nan(""), batches = 0.0;
   int n = 0;
   for (const auto& p : h.policies) {
-    if (p.kind != "export_quota" || p.year != y || p.elements != group) continue;
+    if (p.kind != HistoryPolicyKind::ExportQuota || p.year != y || p.elements != group) continue;
     if (p.period == "year")
       full = p.value;
     else
@@ -159,7 +160,7 @@ void add_export_quotas(const History& h, MarketModel& m, const std::vector<Eleme
     for (const char* group : {"", kLightGroup, kHeavyGroup}) {
       double t = export_quota(h, y, group);
       if (std::isnan(t)) continue;
-      HistoryPolicy row{y, "year", "export_quota", group, t};
+      HistoryPolicy row{y, "year", HistoryPolicyKind::ExportQuota, group, t};
       std::string name = fmt::format("export_quota_{}{}", y,
                                      group[0] == 0          ? ""
                                      : group == kLightGroup ? "_light"
@@ -183,7 +184,7 @@ void add_export_licences(const History& h, MarketModel& m, const std::vector<Ele
     market::ExportLicensing l;
     l.name = light ? "export_licences_light" : "export_licences_heavy";
     l.period = {double(h.base_year + 1), double(last_year)};  // ended with the quota (2015)
-    HistoryPolicy row{h.base_year, "year", "export_quota", group, 0.0};
+    HistoryPolicy row{h.base_year, "year", HistoryPolicyKind::ExportQuota, group, 0.0};
     l.scope = china_exports(elements_of(h, row, modelled));
     const double base_group =
         base * (light ? light_share_of_exports : 1.0 - light_share_of_exports);
@@ -224,7 +225,7 @@ Result<void> add_export_taxes(const History& h, MarketModel& m,
     tax(fmt::format("{}_{}", id, y0), market::Period::years(y0, y0), els, *v);
   }
   for (const auto& p : h.policies) {
-    if (p.kind != "export_tax" || p.year == y0) continue;
+    if (p.kind != HistoryPolicyKind::ExportTax || p.year == y0) continue;
     market::Period period = market::Period::years(p.year, p.year);
     if (p.period == "Jan-Apr") period.end = p.year + 4.0 / 12.0;
     tax(fmt::format("export_tax_{}_{}", p.year, p.elements.empty() ? "all" : p.elements), period,

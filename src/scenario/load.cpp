@@ -138,23 +138,23 @@ void Reader::read_policy(const toml::table& t, std::size_t i, Scenario& s) {
   std::string ctx = fmt::format("policy[{}]", i);
   PolicySpec p;
   p.where = where(t);
-  p.kind = t["kind"].value_or(std::string());
-  std::vector<std::string> kind_names;
-  for (const auto& k : kinds()) kind_names.push_back(k.kind);
-  auto it = std::find_if(kinds().begin(), kinds().end(),
-                         [&](const KindSpec& k) { return k.kind == p.kind; });
-  if (it == kinds().end()) {
+  const std::string kind = t["kind"].value_or(std::string());
+  const KindSpec* it = find_kind(kind);
+  if (!it) {
+    std::vector<std::string> kind_names;
+    for (const auto& k : kinds()) kind_names.push_back(k.name);
     error(t.get("kind") ? *t.get("kind") : static_cast<const toml::node&>(t), ctx + ".kind",
-          fmt::format("expected one of {}, found \"{}\"{}", joined(kind_names), p.kind,
-                      suggestion(p.kind, kind_names)));
+          fmt::format("expected one of {}, found \"{}\"{}", joined(kind_names), kind,
+                      suggestion(kind, kind_names)));
     return;
   }
+  p.kind = it->kind;
   std::vector<std::string_view> allowed = {
       "kind",       "name",           "regions", "partners", "stages", "elements", "sectors",
       "facilities", "facility_stage", "start",   "end",      "source", "note"};
   for (const auto& spec : it->params) allowed.push_back(spec.key);
   check_keys(t, allowed, ctx);
-  p.name = fmt::format("{} {}", p.kind, i + 1);
+  p.name = fmt::format("{} {}", it->name, i + 1);
   if (auto nm = name_of(t, ctx)) p.name = *nm;
   p.source = t["source"].value_or(std::string());
   if (p.source.empty())
@@ -169,7 +169,7 @@ void Reader::read_policy(const toml::table& t, std::size_t i, Scenario& s) {
   check_region_names(t, "regions", p.regions, ctx);
   check_region_names(t, "partners", p.partners, ctx);
   if (it->needs_regions && p.regions.empty())
-    error(t, ctx + ".regions", fmt::format("expected the regions a {} applies to", p.kind));
+    error(t, ctx + ".regions", fmt::format("expected the regions a {} applies to", it->name));
   static const std::vector<std::string> kStages = {"concentrate", "oxide", "metal", "magnet"};
   for (const auto& st : p.stages)
     if (std::find(kStages.begin(), kStages.end(), st) == kStages.end())
@@ -215,7 +215,7 @@ void Reader::read_policy(const toml::table& t, std::size_t i, Scenario& s) {
     if (!n) {
       if (spec.required)
         error(t, ctx + "." + spec.key,
-              fmt::format("expected {} for a {}: {}", spec.key, p.kind, param_expectation(spec)));
+              fmt::format("expected {} for a {}: {}", spec.key, it->name, param_expectation(spec)));
       continue;
     }
     if (auto v = read_input(ctx_.file, *n, ctx + "." + spec.key, declared_range(spec), index,
@@ -398,7 +398,21 @@ void Reader::read_root(const Text& text, const toml::table& root, Scenario& s,
             fmt::format("expected {} <= first <= last <= 2100, found {}..{}", d_.schema.base_year,
                         s.first_year, s.last_year));
   }
-  if (root.get("include_statuses")) s.include_statuses = strings(root, "include_statuses", "");
+  if (root.get("include_statuses")) {
+    std::vector<std::string> keys;
+    for (auto st = FacilityStatus::Operating; st <= FacilityStatus::Closed;
+         st = static_cast<FacilityStatus>(static_cast<int>(st) + 1))
+      keys.emplace_back(facility_status_key(st));
+    s.include_statuses.clear();
+    for (const auto& x : strings(root, "include_statuses", "")) {
+      if (auto st = facility_status_from_key(x))
+        s.include_statuses.push_back(*st);
+      else
+        error(*root.get("include_statuses"), "include_statuses",
+              fmt::format("expected one of {}, found \"{}\"{}", joined(keys), x,
+                          suggestion(x, keys)));
+    }
+  }
   for (auto& f : strings(root, "include_facilities", "")) {
     bool known = std::any_of(d_.facilities.begin(), d_.facilities.end(),
                              [&](const Facility& x) { return x.id == f; });

@@ -30,8 +30,7 @@ bool Context::has_param(std::string_view id) const {
 bool Context::included(const Facility& f) const {
   return std::ranges::find(s.include_facilities, f.id) != s.include_facilities.end() ||
          (f.status != FacilityStatus::Closed &&
-          std::ranges::find(s.include_statuses, facility_status_key(f.status)) !=
-              s.include_statuses.end());
+          std::ranges::find(s.include_statuses, f.status) != s.include_statuses.end());
 }
 
 market::Lifecycle Context::lifecycle(const Facility& f) {

@@ -113,7 +113,7 @@ std::vector<CalibrationRow> calibration_rows(const Dataset& d, const MarketBuild
       continue;
     auto r = m.region_index(p.region);
     const Region* reg = d.region(p.region);
-    bool country = reg && reg->kind == "country";
+    bool country = reg && reg->kind == RegionKind::Country;
     rows.push_back({"mine production", p.region, p.value, r ? mined_in(m, y, *r) : 0.0, "t REO/yr",
                     p.source, country && p.value > kMineThresholdT, kMineTolerance});
   }

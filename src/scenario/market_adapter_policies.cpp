@@ -40,7 +40,8 @@ class Converter {
 
  private:
   void err(const std::string& msg) {
-    c_.error(fmt::format("{}: policy '{}' ({}): {}", p_.where, p_.name, p_.kind, msg));
+    c_.error(
+        fmt::format("{}: policy '{}' ({}): {}", p_.where, p_.name, policy_kind_name(p_.kind), msg));
     ok_ = false;
   }
   double num(const char* key) const { return policy_number(p_, key); }
@@ -55,6 +56,11 @@ class Converter {
   market::CommodityFilter goods();
   std::optional<market::FacilityScope> facilities();
   market::FlowScope flows(bool import_side);
+  // Kinds whose conversion takes more than one policy constructor.
+  void facility_policy();  // production quota, outage, cost shock
+  void stockpile();
+  void price_floor();
+  void project_delay();
   template <class P>
   void push(P policy) {
     if (!ok_) return;
@@ -202,94 +208,122 @@ market::FlowScope Converter::flows(bool import_side) {
 }
 
 void Converter::run() {
-  const std::string& k = p_.kind;
-  if (k == "export_ban") {
-    push(market::ExportBan{p_.name, period(), flows(false)});
-  } else if (k == "export_quota") {
-    push(market::ExportQuota{p_.name, period(), flows(false), num("quota_t")});
-  } else if (k == "export_licensing") {
-    push(
-        market::ExportLicensing{p_.name, period(), flows(false), num("share"), num("delay_years")});
-  } else if (k == "export_tax" || k == "import_tariff") {
-    bool imp = k == "import_tariff";
-    push(market::TradeTax{p_.name, period(), flows(imp),
-                          imp ? market::TaxSide::Import : market::TaxSide::Export,
-                          num("ad_valorem"), num("specific_usd_per_t")});
-  } else if (k == "sanction") {
-    if (p_.partners.empty()) err("partners: expected the other side of the sanction");
-    push(market::Sanction{p_.name, period(), flows(false)});
-  } else if (k == "production_quota" || k == "outage" || k == "cost_shock") {
-    auto scope = facilities();
-    if (!scope) return;
-    if (k == "production_quota")
-      push(market::ProductionQuota{p_.name, period(), *scope, num("quota_t")});
-    else if (k == "outage")
-      push(market::Outage{p_.name, period(), *scope, num("share_lost")});
-    else
-      push(market::CostShock{p_.name, period(), *scope, num("multiplier")});
-  } else if (k == "demand_shock") {
-    push(market::DemandShock{p_.name, period(), regions(p_.regions, "regions"), p_.sectors, goods(),
-                             num("multiplier")});
-  } else if (k == "stockpile") {
-    auto rs = regions(p_.regions, "regions");
-    market::CommodityFilter g = goods();
-    if (rs.size() != 1) err("regions: expected exactly one region for a stockpile");
-    if (g.elements.size() != 1) err("elements: expected exactly one element for a stockpile");
-    Stage stage = g.stages.empty() ? Stage::Oxide : g.stages.front();
-    if (g.stages.size() > 1 || stage == Stage::Concentrate)
-      err("stages: expected one of oxide, metal or magnet for a stockpile");
-    if (!ok_) return;
-    market::StockpileProgram sp;
-    sp.name = p_.name;
-    sp.period = period();
-    sp.region = rs.front();
-    sp.commodity = stage == Stage::Magnet ? market::Commodity::magnet(0)
-                                          : market::Commodity{stage, index(g.elements.front())};
-    sp.initial_level_t = num("initial_level_t");
-    sp.fill_rate_t = num("fill_rate_t");
-    sp.fill_price_cap_usd_per_kg = num("fill_price_cap_usd_per_kg");
-    sp.max_level_t = num("max_level_t");
-    sp.release_rate_t = num("release_rate_t");
-    sp.min_level_t = num("min_level_t");
-    // Without releases the trigger is never reached; it must still lie above the fill cap.
-    sp.release_trigger_usd_per_kg = p_.numbers.contains("release_trigger_usd_per_kg")
-                                        ? num("release_trigger_usd_per_kg")
-                                        : sp.fill_price_cap_usd_per_kg + 1.0;
-    push(sp);
-  } else if (k == "price_floor") {
-    auto scope = facilities();
-    if (!scope) return;
-    if (scope->kind != FacilityKind::Separation)
-      err("expected separation plants (facilities or facility_stage = \"separation\")");
-    if (p_.elements.empty()) err("elements: expected the floored oxides (e.g. [\"Nd\", \"Pr\"])");
-    std::vector<std::size_t> plants = scope->facilities;
-    if (plants.empty())
-      for (std::size_t i = 0; i < c_.m.separation.size(); ++i)
-        if (scope->regions.empty() ||
-            std::ranges::find(scope->regions, c_.m.separation[i].region) != scope->regions.end())
-          plants.push_back(i);
-    std::vector<Element> els = goods().elements;
-    for (std::size_t plant : plants) {
-      std::string name =
-          plants.size() == 1 ? p_.name : fmt::format("{} ({})", p_.name, c_.m.separation[plant].id);
-      push(market::PriceFloor{name, period(), plant, els, num("floor_usd_per_kg")});
+  switch (p_.kind) {
+    case PolicyKind::ExportBan:
+      push(market::ExportBan{p_.name, period(), flows(false)});
+      return;
+    case PolicyKind::ExportQuota:
+      push(market::ExportQuota{p_.name, period(), flows(false), num("quota_t")});
+      return;
+    case PolicyKind::ExportLicensing:
+      push(market::ExportLicensing{p_.name, period(), flows(false), num("share"),
+                                   num("delay_years")});
+      return;
+    case PolicyKind::ExportTax:
+    case PolicyKind::ImportTariff: {
+      bool imp = p_.kind == PolicyKind::ImportTariff;
+      push(market::TradeTax{p_.name, period(), flows(imp),
+                            imp ? market::TaxSide::Import : market::TaxSide::Export,
+                            num("ad_valorem"), num("specific_usd_per_t")});
+      return;
     }
-  } else if (k == "project_delay") {
-    double years = num("delay_years");
-    if (years != std::floor(years)) err("delay_years: expected a whole number of years");
-    if (p_.facilities.empty()) err("facilities: expected the delayed projects");
-    auto scope = facilities();
-    if (!scope) return;
-    for (std::size_t i : scope->facilities)
-      push(market::ProjectDelay{
-          scope->facilities.size() == 1
-              ? p_.name
-              : fmt::format("{} ({})", p_.name, c_.m.facility({scope->kind, i}).id),
-          {scope->kind, i},
-          static_cast<int>(years)});
-  } else {
-    err("unknown kind");
+    case PolicyKind::Sanction:
+      if (p_.partners.empty()) err("partners: expected the other side of the sanction");
+      push(market::Sanction{p_.name, period(), flows(false)});
+      return;
+    case PolicyKind::ProductionQuota:
+    case PolicyKind::Outage:
+    case PolicyKind::CostShock:
+      facility_policy();
+      return;
+    case PolicyKind::DemandShock:
+      push(market::DemandShock{p_.name, period(), regions(p_.regions, "regions"), p_.sectors,
+                               goods(), num("multiplier")});
+      return;
+    case PolicyKind::Stockpile:
+      stockpile();
+      return;
+    case PolicyKind::PriceFloor:
+      price_floor();
+      return;
+    case PolicyKind::ProjectDelay:
+      project_delay();
+      return;
   }
+}
+
+void Converter::facility_policy() {
+  auto scope = facilities();
+  if (!scope) return;
+  if (p_.kind == PolicyKind::ProductionQuota)
+    push(market::ProductionQuota{p_.name, period(), *scope, num("quota_t")});
+  else if (p_.kind == PolicyKind::Outage)
+    push(market::Outage{p_.name, period(), *scope, num("share_lost")});
+  else
+    push(market::CostShock{p_.name, period(), *scope, num("multiplier")});
+}
+
+void Converter::stockpile() {
+  auto rs = regions(p_.regions, "regions");
+  market::CommodityFilter g = goods();
+  if (rs.size() != 1) err("regions: expected exactly one region for a stockpile");
+  if (g.elements.size() != 1) err("elements: expected exactly one element for a stockpile");
+  Stage stage = g.stages.empty() ? Stage::Oxide : g.stages.front();
+  if (g.stages.size() > 1 || stage == Stage::Concentrate)
+    err("stages: expected one of oxide, metal or magnet for a stockpile");
+  if (!ok_) return;
+  market::StockpileProgram sp;
+  sp.name = p_.name;
+  sp.period = period();
+  sp.region = rs.front();
+  sp.commodity = stage == Stage::Magnet ? market::Commodity::magnet(0)
+                                        : market::Commodity{stage, index(g.elements.front())};
+  sp.initial_level_t = num("initial_level_t");
+  sp.fill_rate_t = num("fill_rate_t");
+  sp.fill_price_cap_usd_per_kg = num("fill_price_cap_usd_per_kg");
+  sp.max_level_t = num("max_level_t");
+  sp.release_rate_t = num("release_rate_t");
+  sp.min_level_t = num("min_level_t");
+  // Without releases the trigger is never reached; it must still lie above the fill cap.
+  sp.release_trigger_usd_per_kg = p_.numbers.contains("release_trigger_usd_per_kg")
+                                      ? num("release_trigger_usd_per_kg")
+                                      : sp.fill_price_cap_usd_per_kg + 1.0;
+  push(sp);
+}
+
+void Converter::price_floor() {
+  auto scope = facilities();
+  if (!scope) return;
+  if (scope->kind != FacilityKind::Separation)
+    err("expected separation plants (facilities or facility_stage = \"separation\")");
+  if (p_.elements.empty()) err("elements: expected the floored oxides (e.g. [\"Nd\", \"Pr\"])");
+  std::vector<std::size_t> plants = scope->facilities;
+  if (plants.empty())
+    for (std::size_t i = 0; i < c_.m.separation.size(); ++i)
+      if (scope->regions.empty() ||
+          std::ranges::find(scope->regions, c_.m.separation[i].region) != scope->regions.end())
+        plants.push_back(i);
+  std::vector<Element> els = goods().elements;
+  for (std::size_t plant : plants) {
+    std::string name =
+        plants.size() == 1 ? p_.name : fmt::format("{} ({})", p_.name, c_.m.separation[plant].id);
+    push(market::PriceFloor{name, period(), plant, els, num("floor_usd_per_kg")});
+  }
+}
+
+void Converter::project_delay() {
+  double years = num("delay_years");
+  if (years != std::floor(years)) err("delay_years: expected a whole number of years");
+  if (p_.facilities.empty()) err("facilities: expected the delayed projects");
+  auto scope = facilities();
+  if (!scope) return;
+  for (std::size_t i : scope->facilities)
+    push(market::ProjectDelay{
+        scope->facilities.size() == 1
+            ? p_.name
+            : fmt::format("{} ({})", p_.name, c_.m.facility({scope->kind, i}).id),
+        {scope->kind, i},
+        static_cast<int>(years)});
 }
 
 }  // namespace
@@ -300,8 +334,8 @@ void add_scenario_policies(Context& c) {
   for (const auto& p : c.s.policies) {
     Converter(c, p, names).run();
     // Elements under China's export controls, for the outside/inside price ratio.
-    bool control = p.kind == "export_ban" || p.kind == "export_quota" ||
-                   p.kind == "export_licensing" || p.kind == "export_tax";
+    bool control = p.kind == PolicyKind::ExportBan || p.kind == PolicyKind::ExportQuota ||
+                   p.kind == PolicyKind::ExportLicensing || p.kind == PolicyKind::ExportTax;
     bool from_china = std::ranges::any_of(p.regions, [&](const std::string& r) {
       auto m = c.d.members(r);
       return std::ranges::find(m, std::string(kChina)) != m.end();

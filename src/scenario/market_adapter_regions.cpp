@@ -29,7 +29,7 @@ void add_regions(Context& c) {
     if (is_candidate_deposit(c, dep)) ids.insert(c.d.market_region(dep.region));
   const double disposal = c.param("disposal_cost", 1.0);
   for (const auto& r : c.d.regions) {
-    if (!ids.contains(r.id) || r.kind == "world") continue;
+    if (!ids.contains(r.id) || r.kind == RegionKind::World) continue;
     std::vector<std::string> blocs = r.blocs;
     for (const auto& member : c.d.resolved_in(r.id))
       for (const auto& b : c.d.region(member)->blocs)

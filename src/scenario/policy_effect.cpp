@@ -13,9 +13,10 @@ namespace {
 // Rents below this (USD/kg) are solver noise, not a binding limit.
 constexpr double kRentTolerance = 1e-6;
 
-bool is_limit(std::string_view kind) {
-  return kind == "export_ban" || kind == "sanction" || kind == "export_quota" ||
-         kind == "export_licensing" || kind == "production_quota";
+bool is_limit(PolicyKind kind) {
+  return kind == PolicyKind::ExportBan || kind == PolicyKind::Sanction ||
+         kind == PolicyKind::ExportQuota || kind == PolicyKind::ExportLicensing ||
+         kind == PolicyKind::ProductionQuota;
 }
 
 // The model's policies built from the scenario entry named `name` ("name", "name (2)", ...).

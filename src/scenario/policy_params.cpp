@@ -46,16 +46,18 @@ const ParamSpec kMultiplier =
 
 }  // namespace
 
+// One row per PolicyKind, in the enum's order.
 const std::vector<KindSpec>& kinds() {
   static const std::vector<KindSpec> k = {
-      {"export_ban", {}, true},
-      {"export_quota", {required(kQuota)}, true},
-      {"export_licensing", {required(kShare), kDelay}, true},
-      {"export_tax", {kAdValorem, kSpecific}, true},
-      {"import_tariff", {kAdValorem, kSpecific}, true},
-      {"sanction", {}, true},
-      {"production_quota", {required(kQuota)}, false},
-      {"stockpile",
+      {PolicyKind::ExportBan, "export_ban", {}, true},
+      {PolicyKind::ExportQuota, "export_quota", {required(kQuota)}, true},
+      {PolicyKind::ExportLicensing, "export_licensing", {required(kShare), kDelay}, true},
+      {PolicyKind::ExportTax, "export_tax", {kAdValorem, kSpecific}, true},
+      {PolicyKind::ImportTariff, "import_tariff", {kAdValorem, kSpecific}, true},
+      {PolicyKind::Sanction, "sanction", {}, true},
+      {PolicyKind::ProductionQuota, "production_quota", {required(kQuota)}, false},
+      {PolicyKind::Stockpile,
+       "stockpile",
        {number("initial_level_t", "t", kTonnes, 0, "stockpile level at the start"),
         number("fill_rate_t", "t/yr", kTonnes, 0, "most the stockpile buys a year"),
         number("fill_price_cap_usd_per_kg", "USD/kg", kUsdPerKg, 0,
@@ -72,29 +74,38 @@ const std::vector<KindSpec>& kinds() {
         number("release_rate_t", "t/yr", kTonnes, 0, "most the stockpile sells a year"),
         number("min_level_t", "t", kTonnes, 0, "stockpile level kept in reserve")},
        true},
-      {"price_floor",
+      {PolicyKind::PriceFloor,
+       "price_floor",
        {required(number("floor_usd_per_kg", "USD/kg", kUsdPerKg, 0, "minimum price"))},
        false},
-      {"outage",
+      {PolicyKind::Outage,
+       "outage",
        {required(number("share_lost", "fraction", 1, 0, "share of capacity lost"))},
        false},
-      {"demand_shock", {required(kMultiplier)}, false},
-      {"cost_shock", {required(kMultiplier)}, false},
-      {"project_delay", {required(kDelay)}, false},
+      {PolicyKind::DemandShock, "demand_shock", {required(kMultiplier)}, false},
+      {PolicyKind::CostShock, "cost_shock", {required(kMultiplier)}, false},
+      {PolicyKind::ProjectDelay, "project_delay", {required(kDelay)}, false},
   };
   return k;
 }
 
-const KindSpec* find_kind(const std::string& kind) {
+const KindSpec& kind_spec(PolicyKind kind) {
+  return kinds()[static_cast<std::size_t>(kind)];  // rows in enum order (scenario_bounds_test)
+}
+
+const KindSpec* find_kind(std::string_view name) {
   for (const auto& k : kinds())
-    if (k.kind == kind) return &k;
+    if (k.name == name) return &k;
   return nullptr;
+}
+
+std::string_view policy_kind_name(PolicyKind kind) {
+  return kind_spec(kind).name;
 }
 
 double policy_number(const PolicySpec& p, const std::string& key) {
   if (auto it = p.numbers.find(key); it != p.numbers.end()) return it->second;
-  const KindSpec* k = find_kind(p.kind);
-  const ParamSpec* spec = k ? find_param(k->params, key) : nullptr;
+  const ParamSpec* spec = find_param(kind_spec(p.kind).params, key);
   return spec && spec->default_value ? *spec->default_value : 0.0;
 }
 

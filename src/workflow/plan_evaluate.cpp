@@ -11,8 +11,8 @@
 #include "rareflow/core/element_groups.hpp"
 #include "rareflow/core/iamc_vocabulary.hpp"
 #include "rareflow/market/simulator.hpp"
-#include "rareflow/plan/plan_report.hpp"
 #include "rareflow/market/summary.hpp"
+#include "rareflow/plan/plan_report.hpp"
 #include "rareflow/scenario/market_adapter.hpp"
 #include "rareflow/scenario/scenario.hpp"
 
@@ -28,7 +28,7 @@ constexpr std::array<Element, 4> kPriced{Element::Nd, Element::Pr, Element::Dy, 
 // A market lifecycle from the roadmap: capacity from the online year; the plan's ramp (shares
 // of nameplate in the first years) becomes the market's linear ramp whose first year matches
 // the plan's first share.
-market::Lifecycle lifecycle_of(const plan::Project& p, const plan::RoadmapEntry& e) {
+market::Lifecycle lifecycle_of(const plan::Project& p, const plan::RoadmapBuild& e) {
   market::Lifecycle l;
   l.online_year = e.online_year;
   if (!p.ramp.empty() && p.ramp.front() > 0.0)
@@ -188,7 +188,7 @@ std::map<int, PlanFigures> plan_figures(const plan::PlanSolution& s) {
   const auto all = *element_group(var::kGroupAll);
   const auto mag = *element_group(var::kGroupMagnet);
   // A year without demand counts as 0 in the probability-weighted mean.
-  auto share = [](const plan::YearResult& y, const std::vector<Element>& g) {
+  auto share = [](const plan::PlanYear& y, const std::vector<Element>& g) {
     const double v = group_share(g, plan::element_values(y, &plan::ElementYear::domestic),
                                  plan::element_values(y, &plan::ElementYear::demand));
     return std::isnan(v) ? 0.0 : v;

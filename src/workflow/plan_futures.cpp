@@ -18,9 +18,9 @@ plan::YearPath demand_path(const plan::PlanModel& plan, double factor) {
   return plan::YearPath{{{plan.futures->from_year - 1, 1.0}, {plan.last_year, factor}}};
 }
 
-plan::Scenario future_scenario(const plan::PlanModel& plan, const SampledFuture& f,
-                               double probability) {
-  plan::Scenario s = plan.scenarios[f.scenario];
+plan::PlanScenario future_scenario(const plan::PlanModel& plan, const SampledFuture& f,
+                                   double probability) {
+  plan::PlanScenario s = plan.scenarios[f.scenario];
   s.name = fmt::format("future-{}-{}", f.run, s.name);
   s.probability = probability;
   // One price change per supplier, covering every commodity it offers.

@@ -48,7 +48,7 @@ class Checks {
       return add("region", fmt::format("expected a region of the data package, found \"{}\"{}", id,
                                        suggestion(id, ids)));
     }
-    if (r->kind == "world") return;  // all regions
+    if (r->kind == RegionKind::World) return;  // all regions
     if (std::ranges::find(with_stocks, id) == with_stocks.end())
       return add("region",
                  fmt::format("{} has no end use of its own in the base-year balance; regions with "

@@ -42,4 +42,9 @@ enum class FacilityStatus : std::uint8_t { Operating, Construction, Planned, Can
 std::string_view facility_status_key(FacilityStatus s);
 std::optional<FacilityStatus> facility_status_from_key(std::string_view key);
 
+// regions.csv kind.
+enum class RegionKind : std::uint8_t { Country, Aggregate, World };
+std::string_view region_kind_key(RegionKind k);
+std::optional<RegionKind> region_kind_from_key(std::string_view key);
+
 }  // namespace rareflow

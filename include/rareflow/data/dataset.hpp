@@ -28,7 +28,8 @@ struct Source {
 };
 
 struct Region {
-  std::string id, name, kind;
+  std::string id, name;
+  RegionKind kind = RegionKind::Country;
   std::vector<std::string> blocs;
   std::string source;
   std::string market_region;  // region the country is resolved in; empty = its own

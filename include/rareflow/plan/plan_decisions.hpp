@@ -64,7 +64,7 @@ Result<std::vector<SweepPoint>> sweep_goal(const PlanModel& plan, const GoalSwee
 Table sweep_table(const PlanModel& plan, const GoalSweep& sweep,
                   const std::vector<SweepPoint>& points);
 // "smz_separation 2025 x1; glazov_magnet 2025 x2" (decision years and modules).
-std::string roadmap_summary(const std::vector<RoadmapEntry>& entries);
+std::string roadmap_summary(const std::vector<RoadmapBuild>& entries);
 
 // A roadmap's outcome in a plan, e.g. one sampled future (docs/model_plan.md section 7c): the
 // expected present cost with every build fixed to the roadmap (operations optimised), the goals

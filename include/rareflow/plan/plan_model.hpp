@@ -197,7 +197,8 @@ struct ExportOverride {
   SourceNote note;
 };
 
-struct Scenario {
+// A [[scenarios]] entry of the plan: how one possible future differs from the plan's base data.
+struct PlanScenario {
   std::string name;
   double probability = 1.0;
   std::string simulator_scenario;  // optional name of a simulator scenario it mirrors
@@ -258,7 +259,7 @@ struct PlanModel {
   std::vector<ExportOption> exports;
   std::vector<DemandPath> demand;
   std::vector<Goal> goals;
-  std::vector<Scenario> scenarios;
+  std::vector<PlanScenario> scenarios;
   std::vector<Commitment> commitments;
   std::optional<FuturesSpec> futures;
   SourceNote note;

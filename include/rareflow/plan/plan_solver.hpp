@@ -40,7 +40,7 @@ struct SolveOptions {
 };
 
 // One build of a roadmap. Plain data, so that the simulator can commit it as a project.
-struct RoadmapEntry {
+struct RoadmapBuild {
   std::string project;
   std::string name;
   ProjectType type = ProjectType::Mine;
@@ -57,7 +57,7 @@ struct Roadmap {
   std::string plan;
   std::string region;
   Strategy strategy = Strategy::Optimised;
-  std::vector<RoadmapEntry> entries;  // by decision year, then project id
+  std::vector<RoadmapBuild> entries;  // by decision year, then project id
 };
 
 // Money in million USD. Export revenue and residual value are negative costs.
@@ -84,7 +84,7 @@ struct ElementYear {
   double self_sufficiency() const { return demand > 0 ? domestic / demand : 0.0; }
 };
 
-struct YearResult {
+struct PlanYear {
   int year = 0;
   std::array<ElementYear, kElementCount> elements{};
   std::vector<std::pair<std::string, double>> imports_by_supplier;  // t REO-eq, all elements
@@ -99,7 +99,7 @@ struct YearResult {
 struct ScenarioResult {
   std::string name;
   double probability = 0;
-  std::vector<YearResult> years;
+  std::vector<PlanYear> years;
 };
 
 // A goal in one scenario and year (year 0: the whole horizon, for a total budget).

@@ -22,7 +22,7 @@ bool is_aggregate_region(std::string_view region);
 
 namespace rareflow::report {
 
-struct RoadmapEntry {
+struct RoadmapProject {
   std::string project;
   std::string region;
   int decision_year = 0;
@@ -32,9 +32,9 @@ struct RoadmapEntry {
   double capex = 0.0;         // USD million
 };
 void append_roadmap(IamcTable& t, const std::string& scenario,
-                    const std::vector<RoadmapEntry>& entries);
+                    const std::vector<RoadmapProject>& entries);
 // Projects of a scenario, in order of first appearance. A project needs both rows.
-std::vector<RoadmapEntry> read_roadmap(const IamcTable& t, const std::string& scenario);
+std::vector<RoadmapProject> read_roadmap(const IamcTable& t, const std::string& scenario);
 
 struct CriticalityScore {
   std::string material;  // element symbol (e.g. "Dy") or a group name ("HREE")

@@ -4,16 +4,19 @@
 // its base's lists and replaces its scalars.
 #pragma once
 
+#include <cstdint>
 #include <limits>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 #include "rareflow/core/distribution.hpp"
 #include "rareflow/core/error.hpp"
 #include "rareflow/core/params.hpp"
+#include "rareflow/data/chain_stage.hpp"
 #include "rareflow/data/dataset.hpp"
 
 namespace rareflow::scenario {
@@ -38,10 +41,25 @@ struct TrajectorySpec {
   std::string where;
 };
 
+// Policy and event kinds, as the scenario file names them in `kind` (policy_kind_name).
+enum class PolicyKind : std::uint8_t {
+  ExportBan,
+  ExportQuota,
+  ExportLicensing,
+  ExportTax,
+  ImportTariff,
+  Sanction,
+  ProductionQuota,
+  Stockpile,
+  PriceFloor,
+  Outage,
+  DemandShock,
+  CostShock,
+  ProjectDelay,
+};
+
 struct PolicySpec {
-  std::string kind;  // export_ban, export_quota, export_licensing, export_tax, import_tariff,
-                     // sanction, production_quota, stockpile, price_floor, outage,
-                     // demand_shock, cost_shock, project_delay
+  PolicyKind kind = PolicyKind::ExportBan;  // resolved at load from the kind table (kinds())
   std::string name;
   std::vector<std::string> regions;   // exporters / scope regions (ids or blocs)
   std::vector<std::string> partners;  // importers / the other side (ids or blocs)
@@ -73,7 +91,8 @@ struct Scenario {
   std::vector<std::string> chain;  // base first, this scenario last
   int first_year = 2024;
   int last_year = 2050;
-  std::vector<std::string> include_statuses{"operating", "construction"};
+  std::vector<FacilityStatus> include_statuses{FacilityStatus::Operating,
+                                               FacilityStatus::Construction};
   std::vector<std::string> include_facilities;  // added whatever their status
   std::map<std::string, double> settings;       // market settings (hurdle_rate, ...)
   std::vector<Override> overrides;
@@ -86,12 +105,16 @@ struct Scenario {
 // each with its unit, range, default, whether required and meaning. Adding a parameter is one
 // row there.
 struct KindSpec {
-  std::string kind;
+  PolicyKind kind;
+  std::string name;  // as in scenario files, messages and outputs ("export_ban")
   std::vector<ParamSpec> params;
   bool needs_regions = false;
 };
 const std::vector<KindSpec>& kinds();
-const KindSpec* find_kind(const std::string& kind);
+const KindSpec& kind_spec(PolicyKind kind);
+// The kind named `name`, or nullptr when no kind has that name.
+const KindSpec* find_kind(std::string_view name);
+std::string_view policy_kind_name(PolicyKind kind);
 // The value of `key` in `p`, or its kind's declared default (0 when there is none).
 double policy_number(const PolicySpec& p, const std::string& key);
 

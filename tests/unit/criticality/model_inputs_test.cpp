@@ -23,7 +23,7 @@ scenario::Scenario with_starts(const std::vector<double>& starts) {
   s.last_year = 2050;
   for (double t : starts) {
     scenario::PolicySpec p;
-    p.kind = "outage";
+    p.kind = scenario::PolicyKind::Outage;
     p.start = t;
     s.policies.push_back(p);
   }

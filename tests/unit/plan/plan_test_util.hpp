@@ -31,7 +31,7 @@ inline PlanSolution solve_ok(const PlanModel& plan, Strategy s = Strategy::Optim
   return r ? *r : PlanSolution{};
 }
 
-inline const YearResult& year_of(const PlanSolution& s, std::size_t scenario, int year) {
+inline const PlanYear& year_of(const PlanSolution& s, std::size_t scenario, int year) {
   for (const auto& y : s.scenarios.at(scenario).years)
     if (y.year == year) return y;
   throw std::runtime_error("year not in solution");

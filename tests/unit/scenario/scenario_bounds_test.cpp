@@ -100,12 +100,21 @@ TEST(ScenarioBounds, EveryPolicyNumberHasADeclaredRange) {
   // Each kind's table declares every number it takes with a unit, a range and a meaning.
   for (const auto& k : kinds())
     for (const auto& p : k.params) {
-      EXPECT_FALSE(p.unit.empty()) << k.kind << "." << p.key;
-      EXPECT_FALSE(p.description.empty()) << k.kind << "." << p.key;
-      EXPECT_LT(p.min, p.max) << k.kind << "." << p.key;
+      EXPECT_FALSE(p.unit.empty()) << k.name << "." << p.key;
+      EXPECT_FALSE(p.description.empty()) << k.name << "." << p.key;
+      EXPECT_LT(p.min, p.max) << k.name << "." << p.key;
       EXPECT_TRUE(p.required || p.default_value || p.key == "release_trigger_usd_per_kg")
-          << k.kind << "." << p.key;
+          << k.name << "." << p.key;
     }
+}
+
+// kind_spec() indexes the table by the enum, and names are unique.
+TEST(ScenarioBounds, KindTableIsInEnumOrder) {
+  for (std::size_t i = 0; i < kinds().size(); ++i) {
+    EXPECT_EQ(kinds()[i].kind, static_cast<PolicyKind>(i)) << kinds()[i].name;
+    EXPECT_EQ(find_kind(kinds()[i].name), &kinds()[i]);
+  }
+  EXPECT_EQ(kinds().back().kind, PolicyKind::ProjectDelay);
 }
 
 // One test per kind's declared table: each of its numbers, set above its range, is refused with
@@ -116,7 +125,7 @@ TEST_P(PolicyKindTable, ValueOutsideItsRangeIsRefused) {
   const KindSpec* kind = find_kind(GetParam());
   ASSERT_NE(kind, nullptr);
   for (const auto& bad : kind->params) {
-    std::string text = kHead + "[[policy]]\nkind = \"" + kind->kind +
+    std::string text = kHead + "[[policy]]\nkind = \"" + kind->name +
                        "\"\nsource = \"test\"\nregions = [\"CHN\"]\n";
     for (const auto& p : kind->params)
       if (p.required && p.key != bad.key) text += p.key + " = " + fmt::format("{}", p.max) + "\n";
@@ -133,7 +142,7 @@ TEST_P(PolicyKindTable, ValueOutsideItsRangeIsRefused) {
 std::vector<std::string> kind_names() {
   std::vector<std::string> out;
   for (const auto& k : kinds())
-    if (!k.params.empty()) out.push_back(k.kind);
+    if (!k.params.empty()) out.push_back(k.name);
   return out;
 }
 
@@ -144,7 +153,7 @@ INSTANTIATE_TEST_SUITE_P(Kinds, PolicyKindTable, testing::ValuesIn(kind_names())
 TEST(ScenarioBounds, DocsListEveryKindTable) {
   std::string md;
   for (const auto& k : kinds())
-    md += fmt::format("\n`{}`{}:{}", k.kind, k.needs_regions ? " (needs `regions`)" : "",
+    md += fmt::format("\n`{}`{}:{}", k.name, k.needs_regions ? " (needs `regions`)" : "",
                       k.params.empty() ? " no numbers.\n" : "\n\n" + params_markdown(k.params));
   test::expect_doc_section("model.md", "policy parameters", md + "\n");
 }

@@ -56,7 +56,7 @@ TEST(Scenario, InheritsFromBase) {
   EXPECT_EQ(s.chain[0], "baseline");
   EXPECT_EQ(s.last_year, 2050);
   ASSERT_EQ(s.policies.size(), 1u);
-  EXPECT_EQ(s.policies[0].kind, "export_licensing");
+  EXPECT_EQ(s.policies[0].kind, PolicyKind::ExportLicensing);
   EXPECT_DOUBLE_EQ(s.policies[0].numbers.at("share"), 0.25);
   EXPECT_DOUBLE_EQ(s.policies[0].start, 2025.26);
 }
@@ -82,6 +82,19 @@ TEST(Scenario, UnknownRegion) {
                               "the data package, found \"CHA\" (did you mean \"CHN\"?)"),
             std::string::npos)
       << errors_of(p);
+}
+
+// Statuses are the data package's facility statuses, resolved at load.
+TEST(Scenario, UnknownIncludeStatus) {
+  TempDir t;
+  auto p = t.write("s.toml", "include_statuses = [\"operating\", \"planed\"]\n");
+  EXPECT_EQ(errors_of(p),
+            p + ":1:20: include_statuses: expected one of operating, construction, planned, "
+                "candidate, closed, found \"planed\" (did you mean \"planned\"?)\n");
+  Scenario s = value_or_throw(load_scenario(
+      t.write("u.toml", "include_statuses = [\"planned\", \"operating\"]\n"), data()));
+  EXPECT_EQ(s.include_statuses,
+            (std::vector<FacilityStatus>{FacilityStatus::Planned, FacilityStatus::Operating}));
 }
 
 TEST(Scenario, NegativeCapacityOverride) {

@@ -62,9 +62,9 @@ plan::PlanModel small_plan() {
   return p;
 }
 
-plan::RoadmapEntry entry(const std::string& project, plan::ProjectType type, int decision,
+plan::RoadmapBuild entry(const std::string& project, plan::ProjectType type, int decision,
                          int online, double capacity) {
-  plan::RoadmapEntry e;
+  plan::RoadmapBuild e;
   e.project = project;
   e.type = type;
   e.decision_year = decision;
