@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "rareflow/core/enum_words.hpp"
+
 namespace rareflow {
 
 namespace {
@@ -11,28 +13,22 @@ constexpr std::array<std::string_view, kStageCount> kKeys{"concentrate", "oxide"
                                                           "magnet"};
 constexpr std::array<std::string_view, kStageCount> kUnits{"t REO", "t REO", "t metal", "t magnet"};
 
-std::optional<Stage> find(const std::array<std::string_view, kStageCount>& words,
-                          std::string_view w) {
-  for (std::size_t i = 0; i < kStageCount; ++i)
-    if (words[i] == w) return static_cast<Stage>(i);
-  return std::nullopt;
-}
 }  // namespace
 
 std::string_view stage_name(Stage s) {
-  return kNames[static_cast<std::size_t>(s)];
+  return enum_word(kNames, s);
 }
 std::string_view stage_key(Stage s) {
-  return kKeys[static_cast<std::size_t>(s)];
+  return enum_word(kKeys, s);
 }
 std::string_view stage_unit(Stage s) {
-  return kUnits[static_cast<std::size_t>(s)];
+  return enum_word(kUnits, s);
 }
 std::optional<Stage> stage_from_name(std::string_view name) {
-  return find(kNames, name);
+  return enum_from_word<Stage>(kNames, name);
 }
 std::optional<Stage> stage_from_key(std::string_view key) {
-  return find(kKeys, key);
+  return enum_from_word<Stage>(kKeys, key);
 }
 
 }  // namespace rareflow
