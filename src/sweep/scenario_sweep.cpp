@@ -208,7 +208,7 @@ Result<SweepResult> run_sweep(const Dataset& d, const scenario::Scenario& s,
     if (ec)
       return fail(fmt::format("no temporary directory for this rank's runs: {}", ec.message()));
   }
-  auto store = run_all(plan, model, res.columns.size(), {o.threads, store_file, o.ranks});
+  auto store = run_all(plan, model, res.columns.size(), {o.threads, store_file}, o.ranks);
   if (!root) fs::remove(store_file, ec);
   if (!store) return std::unexpected(store.error());
   const std::size_t rows_outside = o.ranks.sum ? o.ranks.sum(extra.load()) : extra.load();

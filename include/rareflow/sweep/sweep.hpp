@@ -83,13 +83,12 @@ struct Ranks {
 struct RunOptions {
   int threads = 1;
   std::filesystem::path store;  // the RunStore file
-  Ranks ranks;
 };
 // Evaluates `model` on this rank's runs of [0, plan.runs()) with `threads` threads (each takes
 // the next run index from a shared counter), then gathers the other ranks' rows to rank 0.
 // Fails on an I/O error; a failed model run is a recorded failure.
 Result<RunStore> run_all(const Plan& plan, const Model& model, std::size_t columns,
-                         const RunOptions& o);
+                         const RunOptions& o, const Ranks& ranks = {});
 
 // Percentiles (linear interpolation between order statistics, numpy's default "type 7") and
 // the mean of each column over the runs that succeeded.
