@@ -1,5 +1,5 @@
-// `rareflow sweep`: Monte Carlo or grid runs of a scenario (logic in src/sweep). This file maps
-// options, prints the summary and the sensitivity table.
+// `rareflow sweep`: Monte Carlo or grid runs of a scenario (logic in src/sweep, shared between
+// MPI ranks by src/mpi). This file maps options, prints the summary and the sensitivity table.
 #include <iostream>
 
 #include <fmt/format.h>
@@ -7,6 +7,7 @@
 #include "command.hpp"
 #include "output.hpp"
 #include "rareflow/core/io.hpp"
+#include "rareflow/mpi/session.hpp"
 #include "rareflow/scenario/market_adapter.hpp"
 #include "rareflow/sweep/scenario_sweep.hpp"
 
@@ -49,8 +50,18 @@ void setup(CLI::App& root, GlobalOptions& g) {
         throw option_error("--report", ok.error().message);
     const Dataset& d = dataset(g);
     scenario::Scenario s = value_or_throw(scenario::load_scenario(o->scenario, d));
+    // Under mpirun each rank evaluates its share of the runs; only rank 0 writes and prints.
+    mpi::Session mpi;
+    o->ranks = mpi.ranks();
     auto r = sweep::run_sweep(d, s, *o);
+    if (!r && mpi.size() > 1) {
+      // The other ranks may be waiting for this one: say why, then end them all.
+      std::string rank = mpi.rank() ? fmt::format("rank {}: ", mpi.rank()) : "";
+      std::cerr << fmt::format("rareflow: error: {}{}\n", rank, r.error().message);
+      mpi.abort(1);
+    }
     if (!r) throw_error(r.error());
+    if (mpi.rank() != 0) return;
     std::cout << fmt::format("sweep of {}: {} runs ({}), seed {}, inputs: ", r->scenario_name,
                              r->plan.runs(), o->grid.empty() ? "sampled" : "grid", o->seed);
     for (std::size_t i = 0; i < r->plan.names.size(); ++i)

@@ -64,18 +64,21 @@ Result<std::vector<double>> RunStore::row(std::size_t run) const {
 }
 
 Result<RunStore> run_all(const Plan& plan, const Model& model, std::size_t columns,
-                         const RunOptions& o) {
+                         const RunOptions& o, const Ranks& ranks) {
   RunStore store(o.store, plan.runs(), columns);
   {
     Fd f{::open(o.store.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644)};
     if (f.fd < 0 || ::ftruncate(f.fd, static_cast<off_t>(plan.runs() * columns * sizeof(double))))
       return fail(fmt::format("cannot create {}", o.store.string()));
   }
+  // This rank's k-th run is k * size + rank; a run's stream depends only on its index.
+  const auto rank = static_cast<std::size_t>(ranks.rank);
+  const auto size = static_cast<std::size_t>(std::max(ranks.size, 1));
   std::atomic<std::size_t> next{0};
   std::mutex m;
   std::optional<Error> io_error;
   auto work = [&] {
-    for (std::size_t r = next++; r < plan.runs(); r = next++) {
+    for (std::size_t r = next++ * size + rank; r < plan.runs(); r = next++ * size + rank) {
       auto out = model(r, plan.values[r]);
       std::optional<std::string> failure;
       if (!out)
@@ -95,6 +98,8 @@ Result<RunStore> run_all(const Plan& plan, const Model& model, std::size_t colum
   }
   if (io_error) return std::unexpected(*io_error);
   std::sort(store.failures.begin(), store.failures.end());
+  if (size > 1 && ranks.gather)
+    if (auto g = ranks.gather(store); !g) return std::unexpected(g.error());
   return store;
 }
 

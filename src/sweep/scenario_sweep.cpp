@@ -1,5 +1,7 @@
 #include "rareflow/sweep/scenario_sweep.hpp"
 
+#include <unistd.h>
+
 #include <atomic>
 #include <charconv>
 #include <cmath>
@@ -193,16 +195,28 @@ Result<SweepResult> run_sweep(const Dataset& d, const scenario::Scenario& s,
                               target->variable, target->region, target->year));
     target_column = it->second;
   }
+  res.plan = plan;
+  const bool root = o.ranks.rank == 0;
+  fs::path store_file = o.out / "runs.bin";
   std::error_code ec;
-  fs::create_directories(o.out, ec);
-  if (ec) return fail(fmt::format("--out: cannot create {}: {}", o.out.string(), ec.message()));
-  auto store = run_all(plan, model, res.columns.size(), {o.threads, o.out / "runs.bin"});
+  if (root) {
+    fs::create_directories(o.out, ec);
+    if (ec) return fail(fmt::format("--out: cannot create {}: {}", o.out.string(), ec.message()));
+  } else {
+    store_file = fs::temp_directory_path(ec) /
+                 fmt::format("rareflow_sweep_{}_rank{}.bin", ::getpid(), o.ranks.rank);
+    if (ec)
+      return fail(fmt::format("no temporary directory for this rank's runs: {}", ec.message()));
+  }
+  auto store = run_all(plan, model, res.columns.size(), {o.threads, store_file}, o.ranks);
+  if (!root) fs::remove(store_file, ec);
   if (!store) return std::unexpected(store.error());
+  const std::size_t rows_outside = o.ranks.sum ? o.ranks.sum(extra.load()) : extra.load();
+  if (!root) return res;
   res.failures = store->failures;
   auto stats = statistics(*store);
   if (!stats) return std::unexpected(stats.error());
   res.stats = std::move(*stats);
-  res.plan = plan;
   if (target_column) {
     auto y = store->read_columns(*target_column, 1);
     if (!y) return std::unexpected(y.error());
@@ -223,7 +237,7 @@ Result<SweepResult> run_sweep(const Dataset& d, const scenario::Scenario& s,
   if (o.first_year) j["first_year"] = *o.first_year;
   if (o.last_year) j["last_year"] = *o.last_year;
   j["failed_runs"] = res.failures.size();
-  j["rows_outside_central_run"] = extra.load();
+  j["rows_outside_central_run"] = rows_outside;
   std::vector<std::pair<fs::path, std::string>> files = {
       {"sweep.json", j.dump(2) + "\n"},
       {"samples.csv", samples_csv(plan, res.failures)},

@@ -33,6 +33,9 @@ struct SweepOptions {
   bool keep_runs = false;
   std::string explain;     // VARIABLE@REGION@YEAR
   bool warm_start = true;  // each year's solve starts from the previous year's basis
+  // Under mpirun (mpi/session.hpp): this process's share of the runs. Only rank 0 writes to
+  // `out`; the others keep their rows in a temporary file until rank 0 has them.
+  Ranks ranks;
 };
 
 struct OutputColumn {
@@ -57,7 +60,8 @@ struct SweepResult {
 // The medians (P50) of a sweep as an IAMC table with the sweep's record: the report's results.
 IamcTable medians(const SweepResult& r);
 
-// Runs the sweep and writes its files to o.out. Fails on bad options (unknown grid input, no
+// Runs the sweep and writes its files to o.out (on rank 0; another rank's result holds only
+// the plan and the columns). Fails on bad options (unknown grid input, no
 // distribution in the scenario, an explain target that is not an output) or an I/O error.
 Result<SweepResult> run_sweep(const Dataset& d, const scenario::Scenario& s, const SweepOptions& o);
 

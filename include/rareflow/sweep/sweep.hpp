@@ -5,7 +5,8 @@
 // (each point of the cartesian product once). run_all() evaluates the model on every run with
 // T threads and writes each run's outputs to one row of a file on disk (RunStore), so memory
 // holds one row per thread; statistics() then reads the file a block of columns at a time.
-// The results depend on the seed and the run indices only, never on the thread count.
+// The results depend on the seed and the run indices only, never on the thread count or on
+// how many processes share the runs (Ranks; mpi/ provides them under mpirun).
 #pragma once
 
 #include <cstdint>
@@ -68,14 +69,26 @@ class RunStore {
   std::size_t runs_, columns_;
 };
 
+// The processes a sweep's runs are shared between: this one is `rank` of `size`, and evaluates
+// the runs r with r % size == rank. One process: rank 0 of 1, nothing to gather.
+struct Ranks {
+  int rank = 0, size = 1;
+  // With size > 1: the other ranks send their rows and failures to rank 0, which writes them
+  // into its store (in run order, failures sorted). Called on every rank after its own runs.
+  std::function<Result<void>(RunStore&)> gather;
+  // With size > 1: the sum of every rank's n, on rank 0 (other ranks get their own n).
+  std::function<std::size_t(std::size_t)> sum;
+};
+
 struct RunOptions {
   int threads = 1;
   std::filesystem::path store;  // the RunStore file
 };
-// Evaluates `model` on runs [0, plan.runs()) with `threads` threads (each takes the next run
-// index from a shared counter). Fails on an I/O error; a failed model run is a recorded failure.
+// Evaluates `model` on this rank's runs of [0, plan.runs()) with `threads` threads (each takes
+// the next run index from a shared counter), then gathers the other ranks' rows to rank 0.
+// Fails on an I/O error; a failed model run is a recorded failure.
 Result<RunStore> run_all(const Plan& plan, const Model& model, std::size_t columns,
-                         const RunOptions& o);
+                         const RunOptions& o, const Ranks& ranks = {});
 
 // Percentiles (linear interpolation between order statistics, numpy's default "type 7") and
 // the mean of each column over the runs that succeeded.
