@@ -41,21 +41,14 @@ std::optional<std::vector<Element>> element_group(std::string_view name) {
   return out;
 }
 
-GroupTotals group_totals(const std::vector<Element>& group,
-                         const std::array<double, kElementCount>& part,
-                         const std::array<double, kElementCount>& whole) {
-  GroupTotals t;
-  for (Element e : group) {
-    t.part += part[index(e)];
-    t.whole += whole[index(e)];
-  }
-  return t;
-}
-
 double group_share(const std::vector<Element>& group, const std::array<double, kElementCount>& part,
                    const std::array<double, kElementCount>& whole) {
-  const GroupTotals t = group_totals(group, part, whole);
-  return t.whole > 0.0 ? t.part / t.whole : std::nan("");
+  double p = 0.0, w = 0.0;
+  for (Element e : group) {
+    p += part[index(e)];
+    w += whole[index(e)];
+  }
+  return w > 0.0 ? p / w : std::nan("");
 }
 
 }  // namespace rareflow

@@ -30,17 +30,10 @@ double group_sum(const PlanYear& y, const std::vector<Element>& g, double Elemen
   return v;
 }
 
-std::array<double, kElementCount> element_values(const PlanYear& y, double ElementYear::*field) {
-  std::array<double, kElementCount> v{};
-  for (std::size_t i = 0; i < kElementCount; ++i) v[i] = y.elements[i].*field;
-  return v;
-}
-
 std::optional<double> group_self_sufficiency(const PlanYear& y, const std::vector<Element>& g) {
-  const GroupTotals t = group_totals(g, element_values(y, &ElementYear::domestic),
-                                     element_values(y, &ElementYear::demand));
-  if (t.whole <= 0) return std::nullopt;
-  return 100.0 * t.part / t.whole;  // in this order, as the plan's tables always rounded it
+  const double d = group_sum(y, g, &ElementYear::demand);
+  if (d <= 0) return std::nullopt;
+  return 100.0 * group_sum(y, g, &ElementYear::domestic) / d;
 }
 
 std::vector<std::pair<std::string, std::vector<Element>>> reported_groups(const PlanModel& plan) {

@@ -189,9 +189,8 @@ std::map<int, PlanFigures> plan_figures(const plan::PlanSolution& s) {
   const auto mag = *element_group(var::kGroupMagnet);
   // A year without demand counts as 0 in the probability-weighted mean.
   auto share = [](const plan::PlanYear& y, const std::vector<Element>& g) {
-    const double v = group_share(g, plan::element_values(y, &plan::ElementYear::domestic),
-                                 plan::element_values(y, &plan::ElementYear::demand));
-    return std::isnan(v) ? 0.0 : v;
+    const double d = plan::group_sum(y, g, &plan::ElementYear::demand);
+    return d > 0 ? plan::group_sum(y, g, &plan::ElementYear::domestic) / d : 0.0;
   };
   std::map<int, PlanFigures> out;
   for (const auto& sc : s.scenarios)

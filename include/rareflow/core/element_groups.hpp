@@ -19,14 +19,6 @@ bool is_named_group(std::string_view name);
 // A named group, a symbol or symbols joined by '+' ("Nd+Pr"); nullopt when a symbol is unknown.
 std::optional<std::vector<Element>> element_group(std::string_view name);
 
-// Sums of part and whole over the group.
-struct GroupTotals {
-  double part = 0.0, whole = 0.0;
-};
-GroupTotals group_totals(const std::vector<Element>& group,
-                         const std::array<double, kElementCount>& part,
-                         const std::array<double, kElementCount>& whole);
-
 // part / whole over the group, as a fraction; NaN when the group's whole is not positive (no
 // use, so no share to report).
 double group_share(const std::vector<Element>& group, const std::array<double, kElementCount>& part,

@@ -40,8 +40,6 @@ std::vector<std::pair<std::string, std::vector<Element>>> reported_groups(const 
 // Sum of an element field over a group, and the group's self-sufficiency in % (domestic supply
 // over demand; nullopt when the group has no demand), as the plan's rows and tables report it.
 double group_sum(const PlanYear& y, const std::vector<Element>& g, double ElementYear::*field);
-// One field of every element, by element index (for group_share in core/element_groups.hpp).
-std::array<double, kElementCount> element_values(const PlanYear& y, double ElementYear::*field);
 std::optional<double> group_self_sufficiency(const PlanYear& y, const std::vector<Element>& g);
 
 }  // namespace rareflow::plan
